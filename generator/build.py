@@ -1,0 +1,43 @@
+"""One build: the stages in order, from `content/` to `public/`."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import load_config
+from .extract import build_actor_index, extract
+from .ingest import read_content
+from .merge import merge
+from .model import Timeline
+from .render import render_site
+from .render.write import write_site
+
+
+@dataclass
+class BuildReport:
+    output: Path
+    timeline: Timeline
+    files: int
+    seconds: float
+
+
+def build_site(root: Path, output: Path | None = None) -> BuildReport:
+    started = time.perf_counter()
+    config = load_config(root)
+    content = read_content(config.content_dir)
+    index = build_actor_index(content.actors)
+    extractions = {doc.id: extract(doc, index) for doc in content.documents}
+    timeline = merge(
+        content.documents,
+        extractions,
+        content.notes,
+        content.actors,
+        content.pages,
+        config.languages,
+    )
+    files = render_site(timeline, config)
+    target = output if output is not None else root / "public"
+    write_site(files, target)
+    return BuildReport(target, timeline, len(files), time.perf_counter() - started)

@@ -1,0 +1,37 @@
+"""Errors an editor can act on: which file, which line, what is wrong, how to fix it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class ContentError(Exception):
+    path: Path | str
+    line: int | None
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        text = f"{where}: {self.message}"
+        return f"{text}\n  fix: {self.fix}" if self.fix else text
+
+
+class ContentErrors(Exception):
+    """Every error found in one pass, so an editor fixes them all before the next build."""
+
+    def __init__(self, errors: list[ContentError]):
+        super().__init__(f"{len(errors)} error(s) in content")
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
+
+
+def toml_error_line(error: Exception) -> int | None:
+    """tomllib reports the position only inside its message: `(at line 3, column 7)`."""
+    match = re.search(r"at line (\d+)", str(error))
+    return int(match.group(1)) if match else None

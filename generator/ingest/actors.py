@@ -1,0 +1,74 @@
+"""The actor registry: `content/actors.toml`, one table per person, state, organisation or place."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from ..errors import ContentError, toml_error_line
+from ..model import ACTOR_TYPES, LANGUAGES, Actor
+
+_ACTOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def read_actors(path: Path) -> dict[str, Actor]:
+    if not path.is_file():
+        raise ContentError(
+            path,
+            None,
+            "the actor registry is missing",
+            "create content/actors.toml (see README: Actor registry)",
+        )
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(
+            path, toml_error_line(error), f"not valid TOML: {error}", "fix the syntax"
+        ) from None
+    lines = {
+        m.group(1): text.count("\n", 0, m.start()) + 1
+        for m in re.finditer(r"^\[([^\]\s]+)\]", text, re.MULTILINE)
+    }
+    actors = {}
+    for actor_id, entry in data.items():
+        actors[actor_id] = _actor(path, lines.get(actor_id), actor_id, entry)
+    for actor in actors.values():
+        if actor.country and actor.country not in actors:
+            raise ContentError(
+                path,
+                lines.get(actor.id),
+                f"{actor.id}: country {actor.country!r} is not an actor",
+                "use the id of a country table in this file",
+            )
+    return actors
+
+
+def _actor(path: Path, line: int | None, actor_id: str, entry: object) -> Actor:
+    def fail(message: str, fix: str) -> ContentError:
+        return ContentError(path, line, f"[{actor_id}]: {message}", fix)
+
+    if not isinstance(entry, dict):
+        raise fail("is not a table", f"write it as [{actor_id}] followed by its fields")
+    if not _ACTOR_ID.match(actor_id):
+        raise fail("the id is not lowercase Latin letters, digits and hyphens", "rename the table")
+    actor_type = entry.get("type")
+    if actor_type not in ACTOR_TYPES:
+        raise fail(f"type {actor_type!r} is unknown", f"use one of {', '.join(ACTOR_TYPES)}")
+    names = entry.get("names") or {}
+    missing = [lang for lang in LANGUAGES if not names.get(lang)]
+    if missing:
+        raise fail(f"no name in {', '.join(missing)}", "give names = { ru = …, kk = …, en = … }")
+    aliases = entry.get("aliases") or {}
+    if not isinstance(aliases, dict) or any(lang not in LANGUAGES for lang in aliases):
+        raise fail("aliases must be per language", 'write aliases = { ru = ["…"], kk = ["…"] }')
+    return Actor(
+        id=actor_id,
+        type=actor_type,
+        names={lang: str(names[lang]) for lang in LANGUAGES},
+        aliases={lang: [str(a) for a in aliases.get(lang, [])] for lang in LANGUAGES},
+        country=entry.get("country"),
+        role={lang: str(text) for lang, text in (entry.get("role") or {}).items()},
+        media=bool(entry.get("media", False)),
+    )

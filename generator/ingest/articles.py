@@ -1,0 +1,146 @@
+"""Source articles: the seed text format and Markdown with front matter.
+
+Seed format: the first line may be ` date YYYY-MM-DD` followed on the same line by the headline;
+otherwise the first non-empty line is the headline and the publication date is unknown until
+extraction infers it. The file stem is the source id everywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from ..errors import ContentError
+from ..model import LANGUAGES, Document, PartialDate
+from .frontmatter import as_date_text, split_front_matter
+from .text import decode, detect_language
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+_DATE_LINE = re.compile(r"^[ \t\ufeff]*date[ \t]+(\S+)[ \t]*(.*?)[ \t\r]*$")
+_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def read_article(path: Path) -> Document:
+    data = path.read_bytes()
+    text, encoding = decode(path, data)
+    source_id = path.stem
+    if not _SOURCE_ID.match(source_id):
+        raise ContentError(
+            path,
+            None,
+            f"the file name {path.name!r} cannot be a source id in a URL",
+            "rename it using Latin letters, digits, '-', '_' or '.' only",
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    if path.suffix in (".md", ".markdown"):
+        front = split_front_matter(path, text)
+        if front is not None:
+            return _markdown_article(path, source_id, text, encoding, digest, front)
+    return _seed_article(path, source_id, text, encoding, digest)
+
+
+def _seed_article(path: Path, source_id: str, text: str, encoding: str, digest: str) -> Document:
+    first_end = _line_end(text, 0)
+    match = _DATE_LINE.match(text[:first_end])
+    published, published_from = None, "none"
+    if match:
+        try:
+            published = PartialDate.parse(match.group(1))
+        except ValueError as error:
+            raise ContentError(
+                path,
+                1,
+                f"the date line holds a bad date: {error}",
+                "write it as ` date YYYY-MM-DD` with a real calendar date",
+            ) from None
+        published_from = "header"
+        if match.group(2):
+            title_start = match.start(2)
+            title_end = title_start + len(match.group(2))
+        else:
+            title_start, title_end = _first_text_line(text, _next_line(text, first_end))
+    else:
+        title_start, title_end = _first_text_line(text, 0)
+    if title_start == title_end:
+        raise ContentError(path, None, "the article has no text", "paste the article's headline and text")
+    return Document(
+        id=source_id,
+        path=path,
+        language=detect_language(text),
+        published=published,
+        published_from=published_from,
+        title=text[title_start:title_end],
+        title_span=(title_start, title_end),
+        text=text,
+        body_start=_next_line(text, title_end),
+        content_hash=digest,
+        encoding=encoding,
+    )
+
+
+def _markdown_article(path, source_id, text, encoding, digest, front) -> Document:
+    fields = front.fields
+    title = str(fields.get("title") or "").strip()
+    if not title:
+        raise ContentError(path, 2, "the article's front matter has no title", "add `title: …`")
+    published, published_from = None, "none"
+    raw_date = fields.get("date", fields.get("published"))
+    if raw_date is not None:
+        try:
+            published = PartialDate.parse(as_date_text(raw_date))
+        except ValueError as error:
+            raise ContentError(
+                path,
+                front.line("date") or front.line("published"),
+                str(error),
+                "write the publication date as YYYY-MM-DD",
+            ) from None
+        published_from = "front_matter"
+    language = fields.get("language") or detect_language(title + "\n" + front.body)
+    if language not in LANGUAGES:
+        raise ContentError(
+            path,
+            front.line("language"),
+            f"unknown language {language!r}",
+            f"use one of {', '.join(LANGUAGES)}",
+        )
+    title_offset = text.find(title)
+    return Document(
+        id=source_id,
+        path=path,
+        language=language,
+        published=published,
+        published_from=published_from,
+        title=title,
+        title_span=(title_offset, title_offset + len(title)) if title_offset >= 0 else (0, 0),
+        text=text,
+        body_start=front.body_start,
+        content_hash=digest,
+        encoding=encoding,
+        outlet=fields.get("outlet"),
+        url=fields.get("url"),
+    )
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _next_line(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end + 1
+
+
+def _first_text_line(text: str, start: int) -> tuple[int, int]:
+    """Span of the first non-blank line at or after `start`, without surrounding spaces."""
+    offset = start
+    while offset < len(text):
+        end = _line_end(text, offset)
+        line = text[offset:end]
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            return offset + lead, offset + len(line.rstrip())
+        offset = end + 1
+    return len(text), len(text)

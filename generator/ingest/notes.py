@@ -1,0 +1,248 @@
+"""Editors' event notes: one file with per-language fields, or Hugo-style `name.ru.md` pairs.
+
+A single file keeps per-language titles in front matter (`title: {ru: …, kk: …}`) and splits its
+body with `<!-- lang: ru -->` lines, which no Markdown preview shows. A pair keeps one language per
+file; the fields they share (date, kind, actors, sources, tags) must agree, because silently
+preferring one file would lose what the editor wrote in the other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError
+from ..model import EVENT_KINDS, LANGUAGES, DateSpan, Note
+from .frontmatter import FrontMatter, as_date_text, split_front_matter
+from .text import decode, detect_language
+
+NOTE_SUFFIXES = (".md", ".markdown")
+SHARED_FIELDS = ("id", "date", "kind", "qualifier", "actors", "sources", "tags")
+_LANGUAGE_MARKER = re.compile(r"^[ \t]*<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*\r?$", re.MULTILINE)
+_EVENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass
+class NoteFile:
+    path: Path
+    language: str | None  # from a `name.ru.md` file name; None for a single multilingual file
+    front: FrontMatter
+    text: str
+
+
+@dataclass
+class _Draft:
+    """What the files of one note say, with where each field was said, for error messages."""
+
+    stem: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    where: dict[str, tuple[Path, int | None]] = field(default_factory=dict)
+    title: dict[str, str] = field(default_factory=dict)
+    summary: dict[str, str] = field(default_factory=dict)
+    body: dict[str, str] = field(default_factory=dict)
+    paths: list[Path] = field(default_factory=list)
+
+
+def note_stem(path: Path) -> tuple[str, str | None]:
+    """`mou.kk.md` → ("mou", "kk"); `mou.md` → ("mou", None)."""
+    stem = path.name[: -len(path.suffix)]
+    base, dot, language = stem.rpartition(".")
+    if dot and language in LANGUAGES:
+        return base, language
+    return stem, None
+
+
+def read_note_file(path: Path) -> NoteFile:
+    text, _encoding = decode(path, path.read_bytes())
+    front = split_front_matter(path, text)
+    if front is None:
+        raise ContentError(
+            path,
+            1,
+            "a note must start with front matter (--- YAML --- or +++ TOML +++)",
+            "add at least `date:` and `title:` between --- lines at the top",
+        )
+    return NoteFile(path, note_stem(path)[1], front, text)
+
+
+def assemble_note(stem: str, files: list[NoteFile], actor_ids: set[str], source_ids: set[str]) -> Note:
+    draft = _Draft(stem)
+    for note_file in sorted(files, key=lambda f: f.path.name):
+        _add_file(draft, note_file)
+    return _validate(draft, actor_ids, source_ids)
+
+
+def _add_file(draft: _Draft, note_file: NoteFile) -> None:
+    path, front = note_file.path, note_file.front
+    draft.paths.append(path)
+    for key in SHARED_FIELDS:
+        if key not in front.fields:
+            continue
+        value = front.fields[key]
+        if key in draft.fields and _normal(draft.fields[key]) != _normal(value):
+            other_path, other_line = draft.where[key]
+            raise ContentError(
+                path,
+                front.line(key),
+                f"`{key}` is {value!r} here but {draft.fields[key]!r} in {other_path.name}:{other_line}",
+                "the language files of one note must agree: make them the same",
+            )
+        draft.fields[key] = value
+        draft.where[key] = (path, front.line(key))
+    if note_file.language:
+        _add_single_language(draft, note_file)
+    else:
+        _add_multilingual(draft, note_file)
+
+
+def _add_single_language(draft: _Draft, note_file: NoteFile) -> None:
+    language, front = note_file.language, note_file.front
+    assert language is not None
+    for key, target in (("title", draft.title), ("summary", draft.summary)):
+        value = front.fields.get(key)
+        if isinstance(value, dict):
+            raise ContentError(
+                note_file.path,
+                front.line(key),
+                f"`{key}` is per-language but this file is the {language} half of a pair",
+                f"write `{key}:` as plain {language} text",
+            )
+        if value:
+            target[language] = str(value).strip()
+    if front.body.strip():
+        draft.body[language] = front.body.strip()
+    draft.where.setdefault("title", (note_file.path, front.line("title")))
+
+
+def _add_multilingual(draft: _Draft, note_file: NoteFile) -> None:
+    path, front = note_file.path, note_file.front
+    bodies = _split_bodies(note_file)
+    default_language = front.fields.get("language")
+    for key, target in (("title", draft.title), ("summary", draft.summary)):
+        value = front.fields.get(key)
+        if isinstance(value, dict):
+            for language, text in value.items():
+                if language not in LANGUAGES:
+                    raise ContentError(
+                        path,
+                        front.line(key),
+                        f"`{key}` has unknown language {language!r}",
+                        f"use {', '.join(LANGUAGES)}",
+                    )
+                if text:
+                    target[language] = str(text).strip()
+        elif value:
+            language = default_language or detect_language(str(value) + " " + front.body)
+            target[language] = str(value).strip()
+    for language, text in bodies.items():
+        draft.body[language or default_language or detect_language(text)] = text
+    draft.where.setdefault("title", (path, front.line("title")))
+
+
+def _split_bodies(note_file: NoteFile) -> dict[str | None, str]:
+    body, offset = note_file.front.body, note_file.front.body_start
+    markers = list(_LANGUAGE_MARKER.finditer(body))
+    if not markers:
+        return {None: body.strip()} if body.strip() else {}
+    lead = body[: markers[0].start()].strip()
+    if lead:
+        line = note_file.text.count("\n", 0, offset) + 1
+        raise ContentError(
+            note_file.path,
+            line,
+            "text before the first <!-- lang: … --> marker has no language",
+            "move it below a marker such as <!-- lang: ru -->",
+        )
+    bodies: dict[str | None, str] = {}
+    for index, marker in enumerate(markers):
+        language = marker.group(1)
+        line = note_file.text.count("\n", 0, offset + marker.start()) + 1
+        if language not in LANGUAGES:
+            raise ContentError(
+                note_file.path,
+                line,
+                f"unknown language {language!r} in marker",
+                f"use one of {', '.join(LANGUAGES)}",
+            )
+        if language in bodies:
+            raise ContentError(
+                note_file.path,
+                line,
+                f"a second <!-- lang: {language} --> section",
+                "merge the two sections into one",
+            )
+        end = markers[index + 1].start() if index + 1 < len(markers) else len(body)
+        bodies[language] = body[marker.end() : end].strip()
+    return bodies
+
+
+def _validate(draft: _Draft, actor_ids: set[str], source_ids: set[str]) -> Note:
+    fields = draft.fields
+
+    def fail(key: str, message: str, fix: str) -> ContentError:
+        path, line = draft.where.get(key, (draft.paths[0], None))
+        return ContentError(path, line, message, fix)
+
+    note_id = str(fields.get("id") or draft.stem)
+    if not _EVENT_ID.match(note_id):
+        raise fail(
+            "id",
+            f"{note_id!r} cannot be an event id (it becomes the page's URL)",
+            "use lowercase Latin letters, digits and hyphens, in `id:` or the file name",
+        )
+    if "date" not in fields:
+        raise fail("title", "the note has no date", "add `date: 2025-11-06` (or 2025-11, 2025, a/b range)")
+    qualifier = fields.get("qualifier")
+    try:
+        span = DateSpan.parse(as_date_text(fields["date"]), qualifier)
+    except ValueError as error:
+        raise fail("date", f"bad date: {error}", "write YYYY-MM-DD, YYYY-MM, YYYY or START/END") from None
+    kind = fields.get("kind", "occurred")
+    if kind not in EVENT_KINDS:
+        raise fail("kind", f"kind {kind!r} is unknown", f"use one of {', '.join(EVENT_KINDS)}")
+    if not draft.title:
+        raise fail("title", "the note has no title", "add `title:` with a text per language (ru:, kk:)")
+    actors = _string_list(fields.get("actors"), "actors", fail)
+    unknown = [actor for actor in actors if actor not in actor_ids]
+    if unknown:
+        raise fail(
+            "actors",
+            f"unknown actor id(s): {', '.join(unknown)}",
+            "use ids from content/actors.toml, or add the actor there first",
+        )
+    sources = _string_list(fields.get("sources"), "sources", fail)
+    missing = [source for source in sources if source not in source_ids]
+    if missing:
+        raise fail(
+            "sources",
+            f"no article with id {', '.join(missing)} in content/articles/",
+            "a source id is the article's file name without extension",
+        )
+    return Note(
+        id=note_id,
+        paths=draft.paths,
+        span=span,
+        kind=kind,
+        title=draft.title,
+        summary=draft.summary,
+        body=draft.body,
+        actors=actors,
+        sources=sources,
+        tags=_string_list(fields.get("tags"), "tags", fail),
+    )
+
+
+def _string_list(value: Any, key: str, fail) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise fail(key, f"`{key}` must be a list of ids", f"write `{key}: [a, b]`")
+    return list(dict.fromkeys(value))
+
+
+def _normal(value: Any) -> Any:
+    return as_date_text(value) if not isinstance(value, (list, dict, str)) else value

@@ -1,0 +1,52 @@
+"""Writing `public/` atomically: the new site is assembled beside the old one and swapped in.
+
+A failed build therefore leaves the previous output untouched, and a reader never sees a
+half-written site. The folder must be one we made (it holds a marker file): pointing `--output`
+at the content folder by mistake must not delete an editor's work.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from ..errors import ContentError
+
+MARKER = ".timeline-output"
+
+
+def write_site(files: dict[str, bytes], output: Path) -> None:
+    output = output.resolve()
+    _refuse_foreign_folder(output)
+    staging = output.with_name(f".{output.name}.staging")
+    retired = output.with_name(f".{output.name}.old")
+    for leftover in (staging, retired):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    staging.mkdir(parents=True)
+    try:
+        for relative, data in sorted(files.items()):
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        (staging / MARKER).write_text("Built by `timeline build`; replaced on every build.\n", "utf-8")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if output.exists():
+        os.replace(output, retired)
+    os.replace(staging, output)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _refuse_foreign_folder(output: Path) -> None:
+    if output.exists() and not output.is_dir():
+        raise ContentError(output, None, "the output path is a file", "pass a folder to --output")
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
+        raise ContentError(
+            output,
+            None,
+            "this folder has files the generator did not write; refusing to replace it",
+            "choose an empty or new folder for --output (the default is public/)",
+        )
