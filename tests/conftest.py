@@ -1,0 +1,29 @@
+"""Shared fixtures: the example site built once per test session from the real content/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildReport, build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """The project's own example site, built into a temporary public/."""
+    return build_site(ROOT, tmp_path_factory.mktemp("site") / "public")
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> Path:
+    """A private copy of the example site's sources, safe to edit or break."""
+    target = tmp_path / "site"
+    target.mkdir()
+    for name in ("content", "templates", "assets"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "site.toml", target / "site.toml")
+    return target
