@@ -29,6 +29,20 @@ class FrontMatter:
 _FENCES = {"---": "yaml", "+++": "toml"}
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that `2025-11-06` stays text.
+
+    PyYAML turns it into a date itself and dies on `2025-13-01` with no line number; as text it
+    reaches our own date parser, which says which field on which line is wrong.
+    """
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def split_front_matter(path: Path, text: str) -> FrontMatter | None:
     """Return the parsed front matter, or None when the file has none."""
     first_line_end = text.find("\n")
@@ -72,7 +86,7 @@ def _parse(path: Path, raw: str, syntax: str) -> Any:
                 'check quotes and `key = value` syntax (strings in "…")',
             ) from None
     try:
-        return yaml.safe_load(raw) or {}
+        return yaml.load(raw, Loader=_TextDatesLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None

@@ -198,7 +198,11 @@ def _validate(draft: _Draft, actor_ids: set[str], source_ids: set[str]) -> Note:
     try:
         span = DateSpan.parse(as_date_text(fields["date"]), qualifier)
     except ValueError as error:
-        raise fail("date", f"bad date: {error}", "write YYYY-MM-DD, YYYY-MM, YYYY or START/END") from None
+        raise fail(
+            "date",
+            f"bad date {as_date_text(fields['date'])}: {error}",
+            "write YYYY-MM-DD, YYYY-MM, YYYY or START/END",
+        ) from None
     kind = fields.get("kind", "occurred")
     if kind not in EVENT_KINDS:
         raise fail("kind", f"kind {kind!r} is unknown", f"use one of {', '.join(EVENT_KINDS)}")
@@ -246,3 +250,10 @@ def _string_list(value: Any, key: str, fail) -> list[str]:
 
 def _normal(value: Any) -> Any:
     return as_date_text(value) if not isinstance(value, (list, dict, str)) else value
+
+
+def _shown(value: Any) -> str:
+    """A field's value as the editor wrote it: 2026-02-05, [a, b]."""
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return as_date_text(value)

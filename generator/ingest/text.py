@@ -8,10 +8,12 @@ cp1251, and refused otherwise, because guessing wrong would put mojibake on the 
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..errors import ContentError
 
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 
@@ -45,27 +47,47 @@ def _looks_like_russian(text: str) -> bool:
         return False
     cyrillic = sum(ch in _RUSSIAN_LETTERS for ch in letters)
     latin = sum(ch.isascii() for ch in letters)
-    # In mis-decoded UTF-8 or another code page, letters like Ђ, ѓ, Љ, ў show up; real Russian has none.
-    return cyrillic > 0 and (cyrillic + latin) / len(letters) >= 0.98
+    # Another code page read as cp1251 shows letters real Russian never has (Ђ, ѓ, Љ, ў), or, for
+    # Latin-1, single Cyrillic letters inside Latin words («visitй l'йcole»).
+    words = _WORD.findall(text)
+    mixed = sum(1 for word in words if _has_latin(word) and any(ch in _RUSSIAN_LETTERS for ch in word))
+    return (
+        cyrillic >= 0.6 * len(letters)
+        and (cyrillic + latin) / len(letters) >= 0.98
+        and mixed <= 0.01 * len(words)
+    )
+
+
+def _has_latin(word: str) -> bool:
+    return any(ch.isascii() and ch.isalpha() for ch in word)
 
 
 def detect_language(text: str) -> str:
-    """ru, kk or en: Kazakh is Cyrillic with letters Russian never uses."""
-    kazakh = cyrillic = latin = 0
-    for ch in text:
-        if ch in KAZAKH_LETTERS:
-            kazakh += 1
-            cyrillic += 1
-        elif ch in _RUSSIAN_LETTERS:
-            cyrillic += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
-    if cyrillic == 0 and latin == 0:
-        return "ru"
-    if cyrillic >= latin:
-        # Kazakh prose has about one such letter in twelve; a stray name in Russian text does not.
-        return "kk" if kazakh >= max(2, cyrillic * 0.01) else "ru"
-    return "en"
+    """ru, kk or en: Kazakh is Cyrillic with letters Russian never uses.
+
+    Russian text names Kazakh people and places («Қасым-Жомарт Тоқаев»), so Kazakh letters in
+    capitalised words prove little; Kazakh letters in ordinary lowercase words prove a lot.
+    """
+    cyrillic_words = latin_words = kazakh_common = kazakh_names = 0
+    for word in _WORD.findall(text):
+        if any(ch in KAZAKH_LETTERS or ch in _RUSSIAN_LETTERS for ch in word):
+            cyrillic_words += 1
+            if any(ch in KAZAKH_LETTERS for ch in word):
+                if word[0].islower():
+                    kazakh_common += 1
+                else:
+                    kazakh_names += 1
+        elif _has_latin(word):
+            latin_words += 1
+    if cyrillic_words == 0:
+        return "en" if latin_words else "ru"
+    if latin_words > cyrillic_words:
+        return "en"
+    if kazakh_common and kazakh_common >= 0.02 * cyrillic_words:
+        return "kk"
+    # Only capitalised words (a headline in title case, a list of names): go by their share.
+    only_names = all(w[0].isupper() for w in _WORD.findall(text) if not _has_latin(w))
+    return "kk" if only_names and kazakh_names * 2 >= cyrillic_words else "ru"
 
 
 def line_of(text: str, offset: int) -> int:
