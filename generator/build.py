@@ -37,6 +37,7 @@ def build_site(root: Path, output: Path | None = None) -> BuildReport:
         content.pages,
         config.languages,
     )
+    timeline.warnings[:0] = content.warnings
     files = render_site(timeline, config)
     target = output if output is not None else root / "public"
     write_site(files, target)

@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         help="where to write the site (default: DIR/public). It must be empty, new, "
         "or an earlier output of timeline build",
     )
-    build.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    build.add_argument("--quiet", "-q", action="store_true", help="print errors and warnings only")
     build.set_defaults(run=_run_build)
     return parser
 

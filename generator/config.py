@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, toml_error_line
+from .ingest.text import decode
 from .model import LANGUAGES
 
 
@@ -36,55 +38,56 @@ def load_config(root: Path) -> SiteConfig:
     path = root / "site.toml"
     if not path.is_file():
         raise ContentError(
-            path,
-            None,
-            "site.toml not found",
-            "run timeline from the site folder or pass --site DIR",
+            path, None, "site.toml not found", "run timeline from the site folder or pass --site DIR"
         )
+    text, _encoding = decode(path, path.read_bytes())
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ContentError(
             path, toml_error_line(error), f"not valid TOML: {error}", "fix the syntax"
         ) from None
+
+    def fail(key: str, message: str, fix: str) -> ContentError:
+        return ContentError(path, _key_line(text, key), message, fix)
+
     languages = data.get("languages", ["ru", "kk"])
-    unknown = [lang for lang in languages if lang not in LANGUAGES]
-    if not languages or unknown:
-        raise ContentError(
-            path,
-            _key_line(path, "languages"),
-            f"unsupported languages {unknown or languages}",
-            f"list one or more of {', '.join(LANGUAGES)}",
+    if not isinstance(languages, list) or not languages or any(lang not in LANGUAGES for lang in languages):
+        raise fail(
+            "languages",
+            f"languages = {languages!r} is not a list of supported languages",
+            f'write e.g. languages = ["ru", "kk"] using {", ".join(LANGUAGES)}',
         )
     default = data.get("default_language", languages[0])
     if default not in languages:
-        raise ContentError(
-            path,
-            _key_line(path, "default_language"),
+        raise fail(
+            "default_language",
             f"default_language {default!r} is not in languages {languages}",
             "pick one of the listed languages",
         )
     title = data.get("title", {})
-    missing = [lang for lang in languages if not title.get(lang)]
-    if missing:
-        raise ContentError(
-            path,
-            _key_line(path, "[title]"),
-            f"no site title for {', '.join(missing)}",
-            'add it under [title], e.g. ru = "…"',
+    if not isinstance(title, dict) or any(
+        not isinstance(title.get(lang), str) or not title[lang] for lang in languages
+    ):
+        raise fail(
+            "title",
+            "the site needs a title for each language",
+            'add a [title] table with ru = "…", kk = "…" (one line per language)',
         )
-    return SiteConfig(
-        root=root,
-        languages=list(languages),
-        default_language=default,
-        title=dict(title),
-        description=dict(data.get("description", {})),
-        base_url=str(data.get("base_url", "")),
-    )
+    description = data.get("description", {})
+    if not isinstance(description, dict) or not all(isinstance(v, str) for v in description.values()):
+        raise fail(
+            "description",
+            "description must be a text per language",
+            'write a [description] table with ru = "…", kk = "…"',
+        )
+    base_url = data.get("base_url", "")
+    if not isinstance(base_url, str):
+        raise fail("base_url", "base_url must be text", 'write base_url = "https://example.org/" or ""')
+    return SiteConfig(root, list(languages), default, dict(title), dict(description), base_url)
 
 
-def _key_line(path: Path, key: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
-        if line.strip().startswith(key):
-            return number
-    return None
+def _key_line(text: str, key: str) -> int | None:
+    """The line of `key = …` or of the `[key]` table."""
+    pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[{re.escape(key)}\])")
+    return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None)

@@ -18,7 +18,6 @@ from importlib import resources
 
 from .model import Actor, Document, PartialDate
 
-RULES_VERSION = "1"
 _LEAD_CHARS = 800  # the lead: where a report says when it was published
 
 
@@ -76,13 +75,13 @@ def extract(document: Document, index: ActorIndex) -> Extraction:
                 found,
             )
     if result.published is not None:
-        result.mentions.append(_headline_mention(document, result))
+        result.mentions.append(_headline_mention(document, result, index))
     return result
 
 
-def _headline_mention(document: Document, result: Extraction) -> EventMention:
+def _headline_mention(document: Document, result: Extraction, index: ActorIndex) -> EventMention:
     lead_end = document.body_start + _LEAD_CHARS
-    in_lead = [m.actor for m in result.actors if m.span[0] < lead_end]
+    in_lead = [m.actor for m in result.actors if m.span[0] < lead_end and m.actor not in index.media]
     evidence = result.published_evidence
     assert result.published is not None
     return EventMention(

@@ -8,6 +8,9 @@ Cross-article clustering comes with the merge stage proper.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from .errors import ContentError, ContentErrors
 from .extract import EventMention, Extraction
 from .model import Actor, DateSpan, Document, Event, Note, Page, SourceRef, Timeline
 
@@ -20,26 +23,35 @@ def merge(
     pages: list[Page],
     languages: list[str],
 ) -> Timeline:
-    by_id = {doc.id: doc for doc in documents}
-    events = [_note_event(note, by_id, extractions) for note in notes]
+    # Downstream, a source's publication date is what extraction settled (header, or inferred).
+    resolved = {
+        doc.id: replace(
+            doc,
+            published=extractions[doc.id].published,
+            published_from=extractions[doc.id].published_from,
+        )
+        for doc in documents
+    }
+    events = [_note_event(note, resolved) for note in notes]
     claimed = {source for note in notes for source in note.sources}
     warnings = []
-    for document in documents:
-        extraction = extractions[document.id]
+    for document in resolved.values():
+        mentions = extractions[document.id].mentions
         if document.id in claimed:
             continue
-        if not extraction.mentions:
+        if not mentions:
             warnings.append(
                 f"{document.path}: no publication date found and no note names this article, "
                 "so it has no event (add a ` date YYYY-MM-DD` first line or cite it from a note)"
             )
             continue
-        events.append(_article_event(document, extraction.mentions[0]))
+        events.append(_article_event(document, mentions[0]))
+    _check_unique_ids(events, notes, resolved)
     events.sort(key=Event.sort_key)
-    return Timeline(languages, events, actors, by_id, pages, warnings)
+    return Timeline(languages, events, actors, resolved, pages, warnings)
 
 
-def _note_event(note: Note, documents: dict[str, Document], extractions: dict[str, Extraction]) -> Event:
+def _note_event(note: Note, documents: dict[str, Document]) -> Event:
     return Event(
         id=note.id,
         span=note.span,
@@ -48,10 +60,7 @@ def _note_event(note: Note, documents: dict[str, Document], extractions: dict[st
         summary=note.summary,
         body=note.body,
         actors=note.actors,
-        sources=[
-            _source_ref(documents[source], extractions[source], f"cited by note {note.id}")
-            for source in note.sources
-        ],
+        sources=[_cited_source(documents[source], note.id) for source in note.sources],
         tags=note.tags,
         origin="note",
     )
@@ -71,7 +80,7 @@ def _article_event(document: Document, mention: EventMention) -> Event:
             SourceRef(
                 document.id,
                 document.language,
-                document.published or mention.date,
+                document.published,
                 mention.text,
                 mention.span,
                 mention.date_text,
@@ -83,14 +92,34 @@ def _article_event(document: Document, mention: EventMention) -> Event:
     )
 
 
-def _source_ref(document: Document, extraction: Extraction, rule: str) -> SourceRef:
-    evidence = extraction.published_evidence
+def _cited_source(document: Document, note_id: str) -> SourceRef:
+    # The note, not the article, dates the event: no words of the article are offered as the date.
     return SourceRef(
         source=document.id,
         language=document.language,
-        published=extraction.published,
+        published=document.published,
         evidence=document.title,
         evidence_span=document.title_span,
-        date_text=evidence.text if evidence else None,
-        rule=rule,
+        date_text=None,
+        rule=f"cited by note {note_id}",
     )
+
+
+def _check_unique_ids(events: list[Event], notes: list[Note], documents: dict[str, Document]) -> None:
+    """An article named like a note would write two events to one page: refuse it."""
+    note_paths = {note.id: note.paths[0] for note in notes}
+    seen: set[str] = set()
+    errors = []
+    for event in events:
+        if event.id in seen:
+            errors.append(
+                ContentError(
+                    documents[event.id].path,
+                    None,
+                    f"this article's event id {event.id!r} is also the id of note {note_paths[event.id]}",
+                    "rename the note (or set its `id:`), or cite this article in the note's `sources:`",
+                )
+            )
+        seen.add(event.id)
+    if errors:
+        raise ContentErrors(errors)

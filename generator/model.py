@@ -31,6 +31,8 @@ class PartialDate:
     day: int | None = None
 
     def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is not 1–9999")
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
         if self.month is not None and not 1 <= self.month <= 12:
@@ -117,7 +119,8 @@ class DateSpan:
             start, end = PartialDate.parse(first), PartialDate.parse(last)
             if start == end:
                 return cls(start, None, qualifier=qualifier)
-            precision = start.precision if start.precision == end.precision else "day"
+            # A range is as precise as its vaguer end: 2025-11/2025-12-15 is known to the month.
+            precision = max(start.precision, end.precision, key=PRECISIONS.index)
             return cls(start, end, precision, qualifier)
         return cls(PartialDate.parse(text), None, qualifier=qualifier)
 
@@ -244,7 +247,7 @@ class Event:
 @dataclass(slots=True)
 class Timeline:
     languages: list[str]
-    events: list[Event]
+    events: list[Event]  # in chronological order (Event.sort_key): merge sorts, nobody re-sorts
     actors: dict[str, Actor]
     documents: dict[str, Document]
     pages: list[Page]

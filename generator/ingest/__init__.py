@@ -26,36 +26,53 @@ class Content:
     notes: list[Note]
     actors: dict[str, Actor]
     pages: list[Page]
+    warnings: list[str]
 
 
 def read_content(content_dir: Path) -> Content:
     errors: list[ContentError] = []
+    warnings: list[str] = []
     actors: dict[str, Actor] = {}
+    actor_ids: set[str] | None = None
     try:
         actors = read_actors(content_dir / "actors.toml")
+        actor_ids = set(actors)
     except ContentError as error:
         errors.append(error)
-    documents = _collect(errors, _files(content_dir / "articles", ARTICLE_SUFFIXES), read_article)
-    note_files = _collect(errors, _files(content_dir / "notes", NOTE_SUFFIXES), read_note_file)
-    notes = _assemble_notes(errors, note_files, set(actors), {doc.id for doc in documents})
+    article_paths = _files(content_dir / "articles", ARTICLE_SUFFIXES, warnings)
+    note_paths = _files(content_dir / "notes", NOTE_SUFFIXES, warnings)
+    documents = _collect(errors, article_paths, read_article)
+    note_files = _collect(errors, note_paths, read_note_file)
+    notes = _assemble_notes(errors, note_files, actor_ids, {doc.id for doc in documents})
     pages: list[Page] = []
     try:
         pages = read_pages(content_dir / "about")
     except ContentError as error:
         errors.append(error)
-    _check_unique(errors, [(doc.id, doc.path) for doc in documents], "source id")
-    _check_unique(errors, [(note.id, note.paths[0]) for note in notes], "event id")
+    _check_unique(errors, [(doc.id, doc.path) for doc in documents], "source id", "rename one of the files")
+    _check_unique(
+        errors, [(n.id, n.paths[0]) for n in notes], "event id", "rename one of the notes or change its `id:`"
+    )
     if errors:
         raise ContentErrors(errors)
-    return Content(sorted(documents, key=lambda d: d.id), sorted(notes, key=lambda n: n.id), actors, pages)
+    documents.sort(key=lambda d: d.id)
+    notes.sort(key=lambda n: n.id)
+    return Content(documents, notes, actors, pages, warnings)
 
 
-def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+def _files(folder: Path, suffixes: tuple[str, ...], warnings: list[str]) -> list[Path]:
+    """The files a folder holds in the formats we read; anything else is named, never silently skipped."""
     if not folder.is_dir():
         return []
-    return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith(".")
-    )
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        if path.suffix in suffixes:
+            found.append(path)
+        else:
+            warnings.append(f"{path}: not read (only {', '.join(suffixes)} files belong in {folder.name}/)")
+    return found
 
 
 def _collect(errors: list[ContentError], paths: list[Path], read) -> list:
@@ -69,7 +86,7 @@ def _collect(errors: list[ContentError], paths: list[Path], read) -> list:
 
 
 def _assemble_notes(
-    errors, note_files: list[NoteFile], actor_ids: set[str], source_ids: set[str]
+    errors, note_files: list[NoteFile], actor_ids: set[str] | None, source_ids: set[str]
 ) -> list[Note]:
     groups: dict[str, list[NoteFile]] = {}
     for note_file in note_files:
@@ -83,7 +100,7 @@ def _assemble_notes(
     return notes
 
 
-def _check_unique(errors: list[ContentError], items: list[tuple[str, Path]], what: str) -> None:
+def _check_unique(errors: list[ContentError], items: list[tuple[str, Path]], what: str, fix: str) -> None:
     seen: dict[str, Path] = {}
     for item_id, path in items:
         if item_id in seen:
@@ -92,7 +109,7 @@ def _check_unique(errors: list[ContentError], items: list[tuple[str, Path]], wha
                     path,
                     None,
                     f"{what} {item_id!r} is also used by {seen[item_id]}",
-                    "rename one of the files (or change its `id:`)",
+                    fix,
                 )
             )
         seen.setdefault(item_id, path)

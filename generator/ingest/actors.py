@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import ContentError, toml_error_line
 from ..model import ACTOR_TYPES, LANGUAGES, Actor
+from .text import decode, line_of
 
 _ACTOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -20,7 +21,7 @@ def read_actors(path: Path) -> dict[str, Actor]:
             "the actor registry is missing",
             "create content/actors.toml (see README: Actor registry)",
         )
-    text = path.read_text(encoding="utf-8-sig")
+    text, _encoding = decode(path, path.read_bytes())
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -28,8 +29,7 @@ def read_actors(path: Path) -> dict[str, Actor]:
             path, toml_error_line(error), f"not valid TOML: {error}", "fix the syntax"
         ) from None
     lines = {
-        m.group(1): text.count("\n", 0, m.start()) + 1
-        for m in re.finditer(r"^\[([^\]\s]+)\]", text, re.MULTILINE)
+        m.group(1): line_of(text, m.start()) for m in re.finditer(r"^\[([^\]\s]+)\]", text, re.MULTILINE)
     }
     actors = {}
     for actor_id, entry in data.items():
@@ -56,19 +56,31 @@ def _actor(path: Path, line: int | None, actor_id: str, entry: object) -> Actor:
     actor_type = entry.get("type")
     if actor_type not in ACTOR_TYPES:
         raise fail(f"type {actor_type!r} is unknown", f"use one of {', '.join(ACTOR_TYPES)}")
-    names = entry.get("names") or {}
-    missing = [lang for lang in LANGUAGES if not names.get(lang)]
-    if missing:
-        raise fail(f"no name in {', '.join(missing)}", "give names = { ru = …, kk = …, en = … }")
+    names = entry.get("names")
+    if not isinstance(names, dict) or not all(
+        isinstance(names.get(lang), str) and names[lang] for lang in LANGUAGES
+    ):
+        raise fail("needs a name in each of ru, kk and en", 'write names = { ru = "…", kk = "…", en = "…" }')
     aliases = entry.get("aliases") or {}
-    if not isinstance(aliases, dict) or any(lang not in LANGUAGES for lang in aliases):
-        raise fail("aliases must be per language", 'write aliases = { ru = ["…"], kk = ["…"] }')
+    if not isinstance(aliases, dict) or not all(
+        lang in LANGUAGES and isinstance(forms, list) and all(isinstance(f, str) and f for f in forms)
+        for lang, forms in aliases.items()
+    ):
+        raise fail(
+            "aliases must be lists of names per language", 'write aliases = { ru = ["…"], kk = ["…"] }'
+        )
+    role = entry.get("role") or {}
+    if not isinstance(role, dict) or not all(isinstance(text, str) for text in role.values()):
+        raise fail("role must be a text per language", 'write role = { ru = "…", kk = "…", en = "…" }')
+    country = entry.get("country")
+    if country is not None and not isinstance(country, str):
+        raise fail("country must be one actor id", 'write country = "kazakhstan"')
     return Actor(
         id=actor_id,
         type=actor_type,
-        names={lang: str(names[lang]) for lang in LANGUAGES},
-        aliases={lang: [str(a) for a in aliases.get(lang, [])] for lang in LANGUAGES},
-        country=entry.get("country"),
-        role={lang: str(text) for lang, text in (entry.get("role") or {}).items()},
+        names={lang: names[lang] for lang in LANGUAGES},
+        aliases={lang: list(aliases.get(lang, [])) for lang in LANGUAGES},
+        country=country,
+        role=dict(role),
         media=bool(entry.get("media", False)),
     )

@@ -81,7 +81,8 @@ def _seed_article(path: Path, source_id: str, text: str, encoding: str, digest: 
 
 def _markdown_article(path, source_id, text, encoding, digest, front) -> Document:
     fields = front.fields
-    title = str(fields.get("title") or "").strip()
+    title = fields.get("title")
+    title = title.strip() if isinstance(title, str) else ""
     if not title:
         raise ContentError(path, 2, "the article's front matter has no title", "add `title: …`")
     published, published_from = None, "none"

@@ -19,7 +19,6 @@ class FrontMatter:
     fields: dict[str, Any]
     body: str
     body_start: int  # character offset of the body in the file's text
-    body_line: int  # line number where the body starts
     key_lines: dict[str, int]  # top-level key → line number in the file, for error messages
 
     def line(self, key: str) -> int | None:
@@ -70,7 +69,7 @@ def split_front_matter(path: Path, text: str) -> FrontMatter | None:
         )
     body_start = match.end() + 1 if match.end() < len(text) else match.end()
     key_lines = _key_lines(raw)
-    return FrontMatter(fields, text[body_start:], body_start, text.count("\n", 0, body_start) + 1, key_lines)
+    return FrontMatter(fields, text[body_start:], body_start, key_lines)
 
 
 def _parse(path: Path, raw: str, syntax: str) -> Any:

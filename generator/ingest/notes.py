@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError
-from ..model import EVENT_KINDS, LANGUAGES, DateSpan, Note
+from ..model import EVENT_KINDS, LANGUAGES, QUALIFIERS, DateSpan, Note
 from .frontmatter import FrontMatter, as_date_text, split_front_matter
-from .text import decode, detect_language
+from .text import decode, detect_language, line_of
 
 NOTE_SUFFIXES = (".md", ".markdown")
 SHARED_FIELDS = ("id", "date", "kind", "qualifier", "actors", "sources", "tags")
@@ -67,7 +67,8 @@ def read_note_file(path: Path) -> NoteFile:
     return NoteFile(path, note_stem(path)[1], front, text)
 
 
-def assemble_note(stem: str, files: list[NoteFile], actor_ids: set[str], source_ids: set[str]) -> Note:
+def assemble_note(stem: str, files: list[NoteFile], actor_ids: set[str] | None, source_ids: set[str]) -> Note:
+    """`actor_ids` is None when the registry itself failed: its error is reported, not one per note."""
     draft = _Draft(stem)
     for note_file in sorted(files, key=lambda f: f.path.name):
         _add_file(draft, note_file)
@@ -86,7 +87,8 @@ def _add_file(draft: _Draft, note_file: NoteFile) -> None:
             raise ContentError(
                 path,
                 front.line(key),
-                f"`{key}` is {value!r} here but {draft.fields[key]!r} in {other_path.name}:{other_line}",
+                f"`{key}` is {_shown(value)} here but {_shown(draft.fields[key])} "
+                f"in {other_path.name}:{other_line}",
                 "the language files of one note must agree: make them the same",
             )
         draft.fields[key] = value
@@ -110,7 +112,7 @@ def _add_single_language(draft: _Draft, note_file: NoteFile) -> None:
                 f"write `{key}:` as plain {language} text",
             )
         if value:
-            target[language] = str(value).strip()
+            target[language] = _text(note_file.path, front.line(key), key, value)
     if front.body.strip():
         draft.body[language] = front.body.strip()
     draft.where.setdefault("title", (note_file.path, front.line("title")))
@@ -120,6 +122,13 @@ def _add_multilingual(draft: _Draft, note_file: NoteFile) -> None:
     path, front = note_file.path, note_file.front
     bodies = _split_bodies(note_file)
     default_language = front.fields.get("language")
+    if default_language is not None and default_language not in LANGUAGES:
+        raise ContentError(
+            path,
+            front.line("language"),
+            f"unknown language {default_language!r}",
+            f"use one of {', '.join(LANGUAGES)}",
+        )
     for key, target in (("title", draft.title), ("summary", draft.summary)):
         value = front.fields.get(key)
         if isinstance(value, dict):
@@ -132,7 +141,7 @@ def _add_multilingual(draft: _Draft, note_file: NoteFile) -> None:
                         f"use {', '.join(LANGUAGES)}",
                     )
                 if text:
-                    target[language] = str(text).strip()
+                    target[language] = _text(path, front.line(key), key, text)
         elif value:
             language = default_language or detect_language(str(value) + " " + front.body)
             target[language] = str(value).strip()
@@ -148,7 +157,7 @@ def _split_bodies(note_file: NoteFile) -> dict[str | None, str]:
         return {None: body.strip()} if body.strip() else {}
     lead = body[: markers[0].start()].strip()
     if lead:
-        line = note_file.text.count("\n", 0, offset) + 1
+        line = line_of(note_file.text, offset)
         raise ContentError(
             note_file.path,
             line,
@@ -158,7 +167,7 @@ def _split_bodies(note_file: NoteFile) -> dict[str | None, str]:
     bodies: dict[str | None, str] = {}
     for index, marker in enumerate(markers):
         language = marker.group(1)
-        line = note_file.text.count("\n", 0, offset + marker.start()) + 1
+        line = line_of(note_file.text, offset + marker.start())
         if language not in LANGUAGES:
             raise ContentError(
                 note_file.path,
@@ -178,7 +187,7 @@ def _split_bodies(note_file: NoteFile) -> dict[str | None, str]:
     return bodies
 
 
-def _validate(draft: _Draft, actor_ids: set[str], source_ids: set[str]) -> Note:
+def _validate(draft: _Draft, actor_ids: set[str] | None, source_ids: set[str]) -> Note:
     fields = draft.fields
 
     def fail(key: str, message: str, fix: str) -> ContentError:
@@ -192,9 +201,15 @@ def _validate(draft: _Draft, actor_ids: set[str], source_ids: set[str]) -> Note:
             f"{note_id!r} cannot be an event id (it becomes the page's URL)",
             "use lowercase Latin letters, digits and hyphens, in `id:` or the file name",
         )
-    if "date" not in fields:
-        raise fail("title", "the note has no date", "add `date: 2025-11-06` (or 2025-11, 2025, a/b range)")
+    if fields.get("date") in (None, ""):
+        raise fail(
+            "date" if "date" in fields else "title",
+            "the note has no date",
+            "add `date: 2025-11-06` (or 2025-11, 2025, a/b range)",
+        )
     qualifier = fields.get("qualifier")
+    if qualifier not in QUALIFIERS:
+        raise fail("qualifier", f"qualifier {qualifier!r} is unknown", "use before, after or approximate")
     try:
         span = DateSpan.parse(as_date_text(fields["date"]), qualifier)
     except ValueError as error:
@@ -209,7 +224,7 @@ def _validate(draft: _Draft, actor_ids: set[str], source_ids: set[str]) -> Note:
     if not draft.title:
         raise fail("title", "the note has no title", "add `title:` with a text per language (ru:, kk:)")
     actors = _string_list(fields.get("actors"), "actors", fail)
-    unknown = [actor for actor in actors if actor not in actor_ids]
+    unknown = [actor for actor in actors if actor_ids is not None and actor not in actor_ids]
     if unknown:
         raise fail(
             "actors",
@@ -257,3 +272,9 @@ def _shown(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(map(str, value)) + "]"
     return as_date_text(value)
+
+
+def _text(path: Path, line: int | None, key: str, value: Any) -> str:
+    if not isinstance(value, (str, int, float)):
+        raise ContentError(path, line, f"`{key}` must be text", f"write `{key}: …` as one line of text")
+    return str(value).strip()

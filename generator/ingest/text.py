@@ -51,10 +51,12 @@ def _looks_like_russian(text: str) -> bool:
     # Latin-1, single Cyrillic letters inside Latin words («visitй l'йcole»).
     words = _WORD.findall(text)
     mixed = sum(1 for word in words if _has_latin(word) and any(ch in _RUSSIAN_LETTERS for ch in word))
+    russian_words = sum(1 for word in words if len(word) > 1 and all(ch in _RUSSIAN_LETTERS for ch in word))
     return (
-        cyrillic >= 0.6 * len(letters)
+        cyrillic > 0
         and (cyrillic + latin) / len(letters) >= 0.98
-        and mixed <= 0.01 * len(words)
+        and russian_words >= 3
+        and mixed <= 0.05 * russian_words
     )
 
 

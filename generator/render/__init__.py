@@ -99,21 +99,33 @@ def _render_page(page: PlannedPage, environment, timeline: Timeline, config: Sit
         "markdown": lambda text: Markup(markdown.render(text)),
         **page.context,
     }
+    return _render_template(environment, page.template, context, config, page.path)
+
+
+def _render_template(environment, template: str, context: dict, config: SiteConfig, output: str) -> bytes:
+    """Render one template; any failure becomes an error naming the template file and line."""
     try:
-        return environment.get_template(page.template).render(context).encode("utf-8")
+        return environment.get_template(template).render(context).encode("utf-8")
     except jinja2.TemplateSyntaxError as error:
         raise ContentError(
-            error.filename or page.template,
+            error.filename or config.templates_dir / template,
             error.lineno,
             f"template error: {error.message}",
             "fix the Jinja syntax",
         ) from None
-    except (jinja2.UndefinedError, TypeError, KeyError, AttributeError, ValueError) as error:
+    except jinja2.TemplateNotFound as error:
+        raise ContentError(
+            config.templates_dir / template,
+            None,
+            f"template {error.name!r} not found",
+            f"create it in {config.templates_dir} or fix the name that includes it",
+        ) from None
+    except (jinja2.TemplateError, TypeError, KeyError, AttributeError) as error:
         filename, line = _template_frame(error)
         raise ContentError(
-            filename or config.templates_dir / page.template,
+            filename or config.templates_dir / template,
             line,
-            f"template failed while rendering {page.path}: {error}",
+            f"template failed while rendering {output}: {error}",
             "check the names the template uses against README: Templates",
         ) from None
 
@@ -131,17 +143,13 @@ def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
 
 
 def _render_root(environment: jinja2.Environment, config: SiteConfig) -> bytes:
-    target = page_path(("index",), config.default_language)
-    return (
-        environment.get_template("redirect.html")
-        .render(
-            target=target,
-            lang=config.default_language,
-            site_title=config.title[config.default_language],
-            languages=[(lang, _autonym(lang), page_path(("index",), lang)) for lang in config.languages],
-        )
-        .encode("utf-8")
-    )
+    context = {
+        "target": page_path(("index",), config.default_language),
+        "lang": config.default_language,
+        "site_title": config.title[config.default_language],
+        "languages": [(lang, _autonym(lang), page_path(("index",), lang)) for lang in config.languages],
+    }
+    return _render_template(environment, "redirect.html", context, config, "index.html")
 
 
 def _autonym(language: str) -> str:

@@ -11,7 +11,7 @@ from ..model import Event, Timeline
 def timeline_json(timeline: Timeline, root: Path) -> bytes:
     data = {
         "languages": timeline.languages,
-        "events": [_event(event) for event in sorted(timeline.events, key=Event.sort_key)],
+        "events": [_event(event) for event in timeline.events],
         "actors": [
             {
                 "id": actor.id,

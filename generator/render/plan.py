@@ -39,7 +39,7 @@ def page_path(key: tuple[str, ...], language: str) -> str:
 
 
 def plan_pages(timeline: Timeline, config: SiteConfig) -> list[PlannedPage]:
-    events = sorted(timeline.events, key=Event.sort_key)
+    events = timeline.events
     citing = _events_citing(events)
     pages = []
     for language in config.languages:

@@ -1,0 +1,143 @@
+"""Bad input anywhere gives an error naming the file, the line and the fix: never a traceback."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.errors import ContentError, ContentErrors
+
+
+def _errors(site: Path) -> list[ContentError]:
+    with pytest.raises((ContentError, ContentErrors)) as failure:
+        build_site(site)
+    error = failure.value
+    return error.errors if isinstance(error, ContentErrors) else [error]
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _line_of(path: Path, needle: str) -> int:
+    """The first line that starts with `needle` (after indentation), or else contains it."""
+    lines = path.read_text("utf-8").splitlines()
+    starting = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith(needle)]
+    return starting[0] if starting else next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ('names = { ru = "Китай", kk = "Қытай", en = "China" }', 'names = "Китай"'),
+        ('aliases = { ru = ["Китай", "КНР", "Китайская Народная Республика"]', 'aliases = { ru = "Китай"'),
+        (
+            'type = "country"\nnames = { ru = "Китай"',
+            'type = "country"\ncountry = ["usa"]\nnames = { ru = "Китай"',
+        ),
+        ('type = "country"\nnames = { ru = "Китай"', 'type = "state"\nnames = { ru = "Китай"'),
+    ],
+)
+def test_bad_actor_entry_names_its_table(site_copy, old, new):
+    registry = site_copy / "content" / "actors.toml"
+    _replace(registry, old, new)
+    errors = _errors(site_copy)
+    assert len(errors) == 1  # the notes naming actors are not blamed for the registry's fault
+    assert Path(errors[0].path) == registry
+    assert errors[0].line == _line_of(registry, "[china]")
+    assert "[china]" in str(errors[0]) and errors[0].fix
+
+
+@pytest.mark.parametrize(
+    "old, new, key",
+    [
+        ('languages = ["ru", "kk"]', 'languages = "ru"', "languages"),
+        ('default_language = "ru"', 'default_language = "en"', "default_language"),
+        ("[title]", 'title = "Minerals"\n[titles]', "title ="),
+    ],
+)
+def test_bad_site_toml(site_copy, old, new, key):
+    config = site_copy / "site.toml"
+    _replace(config, old, new)
+    [error] = _errors(site_copy)
+    assert Path(error.path) == config
+    assert error.line == _line_of(config, key)
+    assert error.fix
+
+
+def test_description_must_be_per_language(site_copy):
+    config = site_copy / "site.toml"
+    _replace(config, "[description]", "[about]")
+    _replace(config, 'base_url = ""', 'base_url = ""\ndescription = "x"')
+    [error] = _errors(site_copy)
+    assert error.line == _line_of(config, "description =")
+    assert error.fix
+
+
+def test_site_toml_saved_in_cp1251_is_read(site_copy, tmp_path):
+    config = site_copy / "site.toml"
+    config.write_bytes(config.read_text("utf-8").encode("cp1251", errors="ignore"))
+    # Kazakh letters do not exist in cp1251; the Russian title must survive intact.
+    report = build_site(site_copy)
+    page = (report.output / "ru" / "index.html").read_text("utf-8")
+    assert "Критические минералы: дипломатия Казахстана" in page
+
+
+def test_template_syntax_error_names_template_and_line(site_copy):
+    template = site_copy / "templates" / "event.html"
+    _replace(template, "{% if event.tags %}", "{% if event.tags %}{{ event.tags | }}")
+    [error] = _errors(site_copy)
+    assert Path(error.path).name == "event.html"
+    assert error.line == _line_of(template, "{{ event.tags | }}")
+
+
+def test_template_runtime_error_names_template_and_line(site_copy):
+    template = site_copy / "templates" / "redirect.html"
+    _replace(template, "<h1>{{ site_title }}</h1>", "<h1>{{ site_title.missing_attribute.deeper }}</h1>")
+    [error] = _errors(site_copy)
+    assert Path(error.path).name == "redirect.html"
+    assert error.line == _line_of(template, "missing_attribute")
+
+
+def test_missing_template_is_named(site_copy):
+    (site_copy / "templates" / "macros.html").unlink()
+    [error] = _errors(site_copy)
+    assert "macros.html" in str(error)
+
+
+@pytest.mark.parametrize(
+    "old, new, key",
+    [
+        ("  ru: Казахстан и США подписали меморандум о критических минералах\n", "  ru: [a, b]\n", "title:"),
+        ("kind: occurred", "kind: occurred\nlanguage: de", "language: de"),
+        ("kind: occurred", "kind: occurred\nqualifier: maybe", "qualifier: maybe"),
+        ("date: 2025-11-06", "date:", "date:"),
+        ("date: 2025-11-06", "date: 0000-11-06", "date:"),
+    ],
+)
+def test_bad_note_fields(site_copy, old, new, key):
+    note = site_copy / "content" / "notes" / "2025-11-06-kz-us-critical-minerals-mou.md"
+    _replace(note, old, new)
+    [error] = _errors(site_copy)
+    assert Path(error.path) == note
+    assert error.line == _line_of(note, key)
+    assert error.fix
+
+
+def test_article_and_note_with_one_event_id(site_copy):
+    articles = site_copy / "content" / "articles"
+    (articles / "g20-miami-summit.txt").write_text(" date 2026-03-01 Саммит G20 в Майами\nТекст.\n", "utf-8")
+    [error] = _errors(site_copy)
+    assert Path(error.path).name == "g20-miami-summit.txt"
+    assert "g20-miami-summit" in error.message
+
+
+def test_stray_files_are_named_not_silently_skipped(site_copy):
+    (site_copy / "content" / "articles" / "draft.docx").write_bytes(b"PK\x03\x04")
+    report = build_site(site_copy)
+    assert any(re.search(r"draft\.docx: not read", warning) for warning in report.timeline.warnings)
