@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import load_config
-from .extract import build_actor_index, extract
+from .extract import build_actor_index
+from .extract_cache import open_cache
 from .ingest import read_content
 from .merge import merge
 from .model import Timeline
@@ -21,6 +22,7 @@ class BuildReport:
     timeline: Timeline
     files: int
     seconds: float
+    extracted: int = 0  # articles extracted afresh; the rest came from the cache
 
 
 def build_site(root: Path, output: Path | None = None) -> BuildReport:
@@ -28,7 +30,9 @@ def build_site(root: Path, output: Path | None = None) -> BuildReport:
     config = load_config(root)
     content = read_content(config.content_dir)
     index = build_actor_index(content.actors)
-    extractions = {doc.id: extract(doc, index) for doc in content.documents}
+    cache = open_cache(root, content.actors)
+    extractions = {doc.id: cache.extract(doc, index) for doc in content.documents}
+    cache.prune()
     timeline = merge(
         content.documents,
         extractions,
@@ -41,4 +45,4 @@ def build_site(root: Path, output: Path | None = None) -> BuildReport:
     files = render_site(timeline, config)
     target = output if output is not None else root / "public"
     write_site(files, target)
-    return BuildReport(target, timeline, len(files), time.perf_counter() - started)
+    return BuildReport(target, timeline, len(files), time.perf_counter() - started, cache.misses)

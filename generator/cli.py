@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -17,6 +18,21 @@ public/data/timeline.json with the whole chronology.
 
 The output folder is replaced atomically: if any file has an error, nothing is written and
 the previous site stays as it was. Every error names the file, the line and the fix.
+"""
+
+EXTRACT_HELP = """\
+Show what extraction finds in one article: every date expression with its words, its value,
+its precision and the rule that resolved it; every actor mention with the form it takes; the
+publication date and where it came from; and the candidate events (dated sentences).
+
+With --json, print the same as JSON: spans are [start, end) character offsets into the
+file's decoded text (byte-order mark removed).
+"""
+
+CHECK_HELP = """\
+Read content/ as a build does (every error with its file, line and fix), then list the
+capitalised names in the articles that match no actor in content/actors.toml, with how often
+each occurs and an example sentence, so you can add the ones that matter to the registry.
 """
 
 
@@ -62,7 +78,77 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--quiet", "-q", action="store_true", help="print errors and warnings only")
     build.set_defaults(run=_run_build)
+
+    extract = commands.add_parser(
+        "extract",
+        help="show the dates and actors found in one article, and why",
+        description=EXTRACT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument("file", type=Path, metavar="FILE", help="an article (.txt or .md)")
+    extract.add_argument("--json", action="store_true", help="print JSON instead of the listing")
+    _site_option(extract)
+    extract.set_defaults(run=_run_extract)
+
+    check = commands.add_parser(
+        "check",
+        help="check content/ and list names the actor registry does not know",
+        description=CHECK_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("--json", action="store_true", help="print JSON instead of the listing")
+    _site_option(check)
+    check.set_defaults(run=_run_check)
     return parser
+
+
+def _site_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--site",
+        "-s",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="the site folder whose content/actors.toml names the actors (default: the current folder)",
+    )
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from .inspect import extract_file, format_extraction
+
+    try:
+        document, extraction = extract_file(args.site.resolve(), args.file)
+    except (ContentError, ContentErrors) as error:
+        return _report_errors(error, "extraction failed")
+    if args.json:
+        from .extract.record import to_json
+
+        print(json.dumps(to_json(extraction, document.text), ensure_ascii=False, indent=2))
+    else:
+        print(format_extraction(document, extraction))
+    return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from .inspect import check_site, format_check
+
+    try:
+        report = check_site(args.site.resolve())
+    except (ContentError, ContentErrors) as error:
+        return _report_errors(error, "check failed")
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_check(report))
+    return 0
+
+
+def _report_errors(error: ContentError | ContentErrors, what: str) -> int:
+    errors = error.errors if isinstance(error, ContentErrors) else [error]
+    for one in errors:
+        print(f"error: {one}", file=sys.stderr)
+    print(f"{what}: {len(errors)} error(s)", file=sys.stderr)
+    return 1
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -90,7 +176,8 @@ def _run_build(args: argparse.Namespace) -> int:
         print(
             f"built {len(timeline.events)} events from {len(timeline.documents)} articles "
             f"in {', '.join(timeline.languages)}: {report.files} files in {report.output} "
-            f"({report.seconds:.2f} s)"
+            f"({report.seconds:.2f} s; {report.extracted} article(s) extracted, "
+            f"{len(timeline.documents) - report.extracted} from cache)"
         )
         print(
             f"open {report.output / 'index.html'} in a browser, "

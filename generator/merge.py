@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .errors import ContentError, ContentErrors
 from .extract import EventMention, Extraction
-from .model import Actor, DateSpan, Document, Event, Note, Page, SourceRef, Timeline
+from .model import Actor, Document, Event, Note, Page, SourceRef, Timeline
 
 
 def merge(
@@ -36,16 +36,16 @@ def merge(
     claimed = {source for note in notes for source in note.sources}
     warnings = []
     for document in resolved.values():
-        mentions = extractions[document.id].mentions
+        headline = extractions[document.id].headline
         if document.id in claimed:
             continue
-        if not mentions:
+        if headline is None:
             warnings.append(
                 f"{document.path}: no publication date found and no note names this article, "
                 "so it has no event (add a ` date YYYY-MM-DD` first line or cite it from a note)"
             )
             continue
-        events.append(_article_event(document, mentions[0]))
+        events.append(_article_event(document, headline))
     _check_unique_ids(events, notes, resolved)
     events.sort(key=Event.sort_key)
     return Timeline(languages, events, actors, resolved, pages, warnings)
@@ -70,8 +70,8 @@ def _article_event(document: Document, mention: EventMention) -> Event:
     return Event(
         # The source id never changes when the headline is edited, so neither does the URL.
         id=document.id,
-        span=DateSpan(mention.date),
-        kind="occurred",
+        span=mention.when,
+        kind=mention.kind,
         title={document.language: document.title},
         summary={},
         body={},

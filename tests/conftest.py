@@ -27,3 +27,13 @@ def site_copy(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "site.toml", target / "site.toml")
     return target
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print extraction precision and recall per language whenever the gold tests ran."""
+    from extraction_scores import SCORES, summary_lines
+
+    if SCORES:
+        terminalreporter.write_line("")
+        for line in summary_lines():
+            terminalreporter.write_line(line)

@@ -127,12 +127,23 @@ def test_timeline_json_follows_the_contract(public):
     assert (g20["kind"], g20["date"]["precision"], g20["date"]["edtf"]) == ("planned", "month", "2026-12")
 
 
-def test_articles_alone_give_one_event_each_dated_by_publication(site_copy, tmp_path):
+def test_articles_alone_give_one_event_each_dated_by_the_lead_or_publication(site_copy, tmp_path):
     shutil.rmtree(site_copy / "content" / "notes")
     report = build_site(site_copy, tmp_path / "out")
     events = {event.id: event for event in report.timeline.events}
     assert set(events) == set(SEEDS)
-    assert events["003_7f436facd6af26cd"].span.edtf == "2025-11-07"
+    # 003 was published on 7 November; its lead says the signing was «6 ноября».
+    assert events["003_7f436facd6af26cd"].span.edtf == "2025-11-06"
+    assert events["003_7f436facd6af26cd"].sources[0].date_text == "6 ноября"
+    # 000's lead names no date: the event is the one reported on the publication day.
+    assert events["000_ecbba20fa6e673df"].span.edtf == "2026-02-05"
+    assert events["000_ecbba20fa6e673df"].sources[0].date_text is None
+    assert "publication date" in events["000_ecbba20fa6e673df"].sources[0].rule
+    # 004: «Купер в четверг объявит…», published on Thursday 26 February: planned for that day.
+    assert (events["004_d853599c384533a9"].span.edtf, events["004_d853599c384533a9"].kind) == (
+        "2026-02-26",
+        "planned",
+    )
     # 002 has no date line: its lead says «в четверг, 5 февраля», and 5 Feb 2026 is a Thursday.
     assert events["002_c61c0215de82188b"].span.edtf == "2026-02-05"
     assert events["002_c61c0215de82188b"].sources[0].date_text == "в четверг, 5 февраля"

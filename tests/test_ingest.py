@@ -7,6 +7,7 @@ tests/fixtures/ingest/), never off the program's output.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import hashlib
 import shutil
 from pathlib import Path
@@ -109,7 +110,11 @@ def test_extraction_infers_publication_date_of_002():
     assert evidence is not None
     assert evidence.text == "в четверг, 5 февраля"
     assert doc.text[slice(*evidence.span)] == "в четверг, 5 февраля"
-    assert evidence.value == PartialDate(2026, 2, 5)
+    assert (evidence.start, evidence.end, evidence.precision) == (
+        dt.date(2026, 2, 5),
+        dt.date(2026, 2, 5),
+        "day",
+    )
 
 
 # --- 3. UTF-8 with a BOM ------------------------------------------------------------------------

@@ -1,0 +1,255 @@
+"""Extract: what one document says about when and who.
+
+A pure function of (document text, actor registry, rules): no file access, so its result can be
+cached by content hash (`generator/extract_cache.py`). It finds every date expression and every
+actor mention, settles the publication date (header, front matter, or the lead's weekday+day),
+and turns each dated sentence into a candidate event for the merge stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..model import DateSpan, Document, PartialDate
+from .actors import ActorIndex, ActorMention, build_actor_index, document_words, find_actors
+from .dates import FoundDate, find_dates
+from .names import UnknownName, find_unknown_names
+from .sentences import Sentence, split_sentences
+from .vocabulary import rules_fingerprint
+
+# The lead: the headline and the opening of the body, where a report says when it happened.
+_LEAD_CHARS = 600
+_LEAD_SENTENCES = 6
+_SUMMARY_CHARS = 280
+
+__all__ = [
+    "ActorIndex",
+    "ActorMention",
+    "EventMention",
+    "Extraction",
+    "FoundDate",
+    "UnknownName",
+    "build_actor_index",
+    "extract",
+    "rules_version",
+]
+
+
+def rules_version() -> str:
+    return rules_fingerprint()
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A candidate event: a dated sentence (or the headline) with its actors."""
+
+    when: DateSpan
+    kind: str
+    actors: list[str]
+    text: str
+    span: tuple[int, int]
+    date_text: str | None
+    rule: str
+    headline: bool = False
+
+
+@dataclass
+class Extraction:
+    source: str
+    language: str
+    published: PartialDate | None
+    published_from: str  # header | front_matter | inferred | none
+    published_evidence: FoundDate | None = None
+    dates: list[FoundDate] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    unknown_names: list[UnknownName] = field(default_factory=list)
+
+    @property
+    def headline(self) -> EventMention | None:
+        return next((m for m in self.mentions if m.headline), None)
+
+
+def extract(document: Document, index: ActorIndex) -> Extraction:
+    text, language = document.text, document.language
+    regions = _regions(document)
+    sentences = split_sentences(text, regions)
+    result = Extraction(document.id, language, document.published, document.published_from)
+    published = document.published.first_day() if document.published and document.published.day else None
+    if document.published is None:
+        evidence = _publication_from_lead(document, regions, sentences)
+        if evidence is not None:
+            result.published = PartialDate.from_date(evidence.start)
+            result.published_from = "inferred"
+            result.published_evidence = evidence
+            published = evidence.start
+    result.dates = find_dates(text, regions, sentences, language, published)
+    words = document_words(text, regions)
+    result.actors = find_actors(text, words, language, index)
+    covered = [m.span for m in result.actors] + [d.span for d in result.dates]
+    result.unknown_names = find_unknown_names(text, words, sentences, language, covered, index.words)
+    result.mentions = _event_mentions(document, result, sentences, index)
+    return result
+
+
+def _regions(document: Document) -> list[tuple[int, int]]:
+    """The headline and the body: never the ` date …` header or front matter keys."""
+    title_start, title_end = document.title_span
+    body = (max(document.body_start, title_end), len(document.text))
+    if title_end <= title_start:
+        return [body]
+    if title_end >= document.body_start:
+        return [(title_start, len(document.text))]
+    return [(title_start, title_end), body]
+
+
+def _publication_from_lead(document: Document, regions, sentences: list[Sentence]) -> FoundDate | None:
+    """No header and no front matter date: the lead's «в четверг, 5 февраля» is the day of the
+    report; the weekday fixes its year."""
+    lead = _lead(sentences, document)
+    if not lead:
+        return None
+    lead_region = [(lead[0].start, lead[-1].end)]
+    for found in find_dates(document.text, lead_region, sentences, document.language, None):
+        if found.rule.startswith("weekday+day") and found.precision == "day":
+            return found
+    return None
+
+
+def _lead(sentences: list[Sentence], document: Document) -> list[Sentence]:
+    title_end = document.title_span[1]
+    title = [s for s in sentences if s.start < title_end]
+    limit = document.body_start + _LEAD_CHARS
+    body = [s for s in sentences if title_end <= s.start < limit][:_LEAD_SENTENCES]
+    return title + body
+
+
+def _event_mentions(
+    document: Document, result: Extraction, sentences, index: ActorIndex
+) -> list[EventMention]:
+    actors_by_sentence: dict[int, list[str]] = {}
+    for mention in result.actors:
+        if mention.actor in index.media:
+            continue  # outlets report events; they do not take part in them
+        sentence = _sentence_index(sentences, mention.span[0])
+        actors_by_sentence.setdefault(sentence, [])
+        if mention.actor not in actors_by_sentence[sentence]:
+            actors_by_sentence[sentence].append(mention.actor)
+    lead = _lead(sentences, document)
+    lead_end = lead[-1].end if lead else 0
+    headline_actors = _unique(a for s in lead for a in actors_by_sentence.get(sentences.index(s), []))
+    title_actors = _unique(
+        a
+        for i, s in enumerate(sentences)
+        if s.start < document.title_span[1]
+        for a in actors_by_sentence.get(i, [])
+    )
+    mentions = []
+    headline = _headline_mention(document, result, lead_end, headline_actors)
+    if headline is not None:
+        mentions.append(headline)
+    for found in result.dates:
+        if headline is not None and found.span == _headline_date_span(result, lead_end):
+            continue  # already the headline's date
+        sentence = _sentence_index(sentences, found.span[0])
+        actors = actors_by_sentence.get(sentence) or title_actors or headline_actors
+        clause, clause_span = _clause(document.text, found)
+        mentions.append(
+            EventMention(
+                when=as_date_span(found),
+                kind=found.kind,
+                actors=list(actors),
+                text=clause,
+                span=clause_span,
+                date_text=found.text,
+                rule=found.rule,
+            )
+        )
+    return mentions
+
+
+def _headline_date_span(result: Extraction, lead_end: int) -> tuple[int, int] | None:
+    found = _lead_date(result, lead_end)
+    return found.span if found else None
+
+
+def _lead_date(result: Extraction, lead_end: int) -> FoundDate | None:
+    return next((d for d in result.dates if d.span[0] < lead_end and d.precision == "day"), None)
+
+
+def _headline_mention(
+    document: Document, result: Extraction, lead_end: int, actors: list[str]
+) -> EventMention | None:
+    found = _lead_date(result, lead_end)
+    if found is not None:
+        return EventMention(
+            as_date_span(found),
+            found.kind,
+            actors,
+            document.title,
+            document.title_span,
+            found.text,
+            f"headline dated by the lead: {found.rule}",
+            headline=True,
+        )
+    if result.published is None:
+        return None
+    return EventMention(
+        DateSpan(result.published),
+        "occurred",
+        actors,
+        document.title,
+        document.title_span,
+        None,
+        f"reported on the publication date ({result.published_from})",
+        headline=True,
+    )
+
+
+def as_date_span(found: FoundDate) -> DateSpan:
+    return date_span(found.start, found.end, found.precision, found.qualifier)
+
+
+def date_span(start: dt.date, end: dt.date, precision: str, qualifier: str | None) -> DateSpan:
+    """The model's span for a found period: a month stays a month, never becomes its 1st."""
+    if precision == "day":
+        first, last = PartialDate.from_date(start), PartialDate.from_date(end)
+    elif precision == "month":
+        first, last = PartialDate(start.year, start.month), PartialDate(end.year, end.month)
+    elif precision == "year":
+        first, last = PartialDate(start.year), PartialDate(end.year)
+    else:  # week, part of a month, season: known as a run of days, shown at their own precision
+        return DateSpan(PartialDate.from_date(start), PartialDate.from_date(end), precision, qualifier)
+    return DateSpan(first, None if first == last else last, precision, qualifier)
+
+
+def _clause(text: str, found: FoundDate) -> tuple[str, tuple[int, int]]:
+    """The sentence, or for a long one the comma-delimited stretch around the date."""
+    start, end = found.sentence
+    if end - start <= _SUMMARY_CHARS:
+        return text[start:end], (start, end)
+    left = max(text.rfind(sep, start, found.span[0]) for sep in (", ", "; ", " – ", " — "))
+    right_candidates = [
+        i for sep in (", ", "; ", " – ", " — ") if (i := text.find(sep, found.span[1], end)) >= 0
+    ]
+    clause_start = left + 2 if left >= start else start
+    clause_end = min(right_candidates) if right_candidates else end
+    if clause_end - clause_start < 60:
+        clause_start, clause_end = max(start, found.span[0] - 120), min(end, found.span[1] + 120)
+    return text[clause_start:clause_end].strip(), (clause_start, clause_end)
+
+
+def _sentence_index(sentences: list[Sentence], offset: int) -> int:
+    low, high = 0, len(sentences)
+    while low < high:
+        middle = (low + high) // 2
+        if sentences[middle].end <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))

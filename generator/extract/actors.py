@@ -1,0 +1,193 @@
+"""Actor mentions: registry names in every inflected form, longest match first.
+
+The index is built once per build from the registry. Matching walks the words of a document once
+and looks each candidate up in dictionaries keyed by word sequences, so its cost grows with the
+length of the text, not with the size of the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+from ..model import Actor
+from .inflection import english_possessives, kazakh_stems, russian_sequences
+from .vocabulary import inflection_rules
+
+Key = tuple[str, ...]
+_WORD = re.compile(r"\w+(?:[-‑'’]\w+)*")
+
+
+def fold(text: str) -> str:
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    actor: str
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class TextWord:
+    text: str  # folded
+    start: int
+    end: int
+
+
+@dataclass
+class ActorIndex:
+    """Word sequences → actor id. `exact` holds every registry form of every language; `inflected`
+    adds, per document language, the forms that language's grammar makes of them."""
+
+    exact: dict[Key, str] = field(default_factory=dict)
+    inflected: dict[str, dict[Key, str]] = field(default_factory=dict)
+    upper: dict[Key, str] = field(default_factory=dict)  # datelines: «ВАШИНГТОН», «АСТАНА.KAZINFORM»
+    surnames: dict[str, dict[Key, str]] = field(default_factory=dict)  # valid after the full name
+    separators: dict[Key, set[tuple[str, ...]]] = field(default_factory=dict)
+    longest: int = 1
+    media: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()  # every registry word, for telling unknown names apart
+
+
+def build_actor_index(actors: dict[str, Actor]) -> ActorIndex:
+    index = ActorIndex(inflected={"ru": {}, "kk": {}, "en": {}}, surnames={"ru": {}, "kk": {}, "en": {}})
+    ambiguous: dict[str, set[Key]] = {"ru": set(), "kk": set(), "en": set()}
+    for actor_id, actor in sorted(actors.items()):
+        person = actor.type == "person"
+        for language, form in _forms(actor):
+            words, separators = _split(form)
+            if not words:
+                continue
+            key = tuple(words)
+            index.exact.setdefault(key, actor_id)
+            index.separators.setdefault(key, set()).add(separators)
+            index.upper.setdefault(tuple(w.upper() for w in words), actor_id)
+            index.longest = max(index.longest, len(words))
+            for variant in _variants(language, words, person):
+                index.inflected[language].setdefault(variant, actor_id)
+                index.separators.setdefault(variant, set()).add(separators)
+            if person and len(words) > 1:
+                for variant in [(words[-1],), *_variants(language, words[-1:], True)]:
+                    _add_unique(index.surnames[language], ambiguous[language], variant, actor_id)
+    for language, keys in ambiguous.items():
+        for key in keys:
+            index.surnames[language].pop(key, None)  # two people share it: never guess
+    index.media = frozenset(a for a, actor in actors.items() if actor.media)
+    index.people = frozenset(a for a, actor in actors.items() if actor.type == "person")
+    index.words = frozenset(w for key in index.exact for w in key) | frozenset(
+        w for table in index.inflected.values() for key in table for w in key
+    )
+    return index
+
+
+def _forms(actor: Actor) -> Iterable[tuple[str, str]]:
+    for language, name in actor.names.items():
+        yield language, name
+    for language, aliases in actor.aliases.items():
+        for alias in aliases:
+            yield language, alias
+
+
+def _split(form: str) -> tuple[list[str], tuple[str, ...]]:
+    form = fold(form.strip())
+    matches = list(_WORD.finditer(form))
+    words = [m.group(0) for m in matches]
+    separators = tuple(_separator(form[a.end() : b.start()]) for a, b in pairwise(matches))
+    return words, separators
+
+
+def _separator(gap: str) -> str:
+    return " " if gap.strip() == "" else gap.strip()
+
+
+def _variants(language: str, words: list[str], person: bool) -> list[Key]:
+    if language == "ru":
+        return russian_sequences(words, person)
+    if language == "en":
+        return [(*words[:-1], last) for last in english_possessives(words[-1])]
+    return []  # Kazakh endings are stripped at match time
+
+
+def _add_unique(table: dict[Key, str], ambiguous: set[Key], key: Key, actor_id: str) -> None:
+    if table.get(key, actor_id) != actor_id:
+        ambiguous.add(key)
+    table.setdefault(key, actor_id)
+
+
+def document_words(text: str, regions: list[tuple[int, int]]) -> list[TextWord]:
+    folded = fold(text)
+    return [
+        TextWord(m.group(0), m.start(), m.end())
+        for start, end in regions
+        for m in _WORD.finditer(folded, start, end)
+    ]
+
+
+def find_actors(text: str, words: list[TextWord], language: str, index: ActorIndex) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    blocked = [m.span() for m in _not_mentions().finditer(fold(text))]
+    named: set[str] = set()  # people already named in full: their bare surname is theirs
+    position = 0
+    while position < len(words):
+        hit = _longest_at(text, words, position, language, index)
+        if hit is None:
+            hit = _surname_at(words, position, language, index, named)
+        if hit is None:
+            position += 1
+            continue
+        length, actor_id = hit
+        start, end = words[position].start, words[position + length - 1].end
+        if any(s <= start and end <= e for s, e in blocked):
+            position += length
+            continue
+        found.append(ActorMention(actor_id, text[start:end], (start, end)))
+        if length > 1 and actor_id in index.people:
+            named.add(actor_id)
+        position += length
+    return found
+
+
+@cache
+def _not_mentions() -> re.Pattern[str]:
+    phrases = sorted(inflection_rules()["not_mentions"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in phrases) + r")(?!\w)")
+
+
+def _longest_at(text: str, words: list[TextWord], position: int, language: str, index: ActorIndex):
+    tables = (index.exact, index.inflected.get(language, {}))
+    for length in range(min(index.longest, len(words) - position), 0, -1):
+        span = words[position : position + length]
+        key = tuple(w.text for w in span)
+        gaps = tuple(_separator(text[a.end : b.start]) for a, b in pairwise(span))
+        for table in tables:
+            actor_id = table.get(key)
+            if actor_id is not None and gaps in index.separators.get(key, ()):
+                return length, actor_id
+        if language == "kk":
+            for stem in kazakh_stems(key[-1]):
+                stem_key = (*key[:-1], stem)
+                actor_id = index.exact.get(stem_key)
+                if actor_id is not None and gaps in index.separators.get(stem_key, ()):
+                    return length, actor_id
+        if all(w.text.isupper() and len(w.text) > 2 for w in span):
+            actor_id = index.upper.get(key)
+            if actor_id is not None:
+                return length, actor_id
+    return None
+
+
+def _surname_at(words: list[TextWord], position: int, language: str, index: ActorIndex, named: set[str]):
+    word = words[position].text
+    table = index.surnames.get(language, {})
+    candidates = [word, *kazakh_stems(word)] if language == "kk" else [word]
+    for candidate in candidates:
+        actor_id = table.get((candidate,))
+        if actor_id is not None and actor_id in named:
+            return 1, actor_id
+    return None

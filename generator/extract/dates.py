@@ -1,0 +1,895 @@
+"""Date expressions in Russian, Kazakh and English, resolved to periods and explained.
+
+The grammar is hand-written (dateparser reads «в 2024 году» as a duration and «40%» as 2040):
+patterns are built here from the word lists in `generator/data/dates/<lang>.toml`. Every pattern
+needs a calendar marker (a month, a year word, a weekday, a relative word), which is what keeps
+«20 из 60», «50-ден», «G20» and «2000 участников» from ever becoming dates.
+
+Each match is resolved against the publication date and the sentence's tense, and carries the
+name of the rule that resolved it, so an editor can see why a date is what it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import calendar as cal
+from .sentences import Sentence, sentence_at
+from .tense import sentence_tense
+from .vocabulary import date_words
+
+FOLD = str.maketrans("ёЁ", "еЕ")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    text: str
+    span: tuple[int, int]
+    start: dt.date
+    end: dt.date
+    precision: str
+    qualifier: str | None
+    kind: str  # occurred | planned | target
+    rule: str
+    sentence: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a matched expression means, before the sentence decides planned or occurred."""
+
+    period: cal.Period
+    precision: str
+    rule: str
+    qualifier: str | None = None
+
+
+@dataclass
+class Context:
+    published: dt.date | None
+    reference_year: int | None  # the latest year the text names, when there is no publication date
+    language: str
+    text: str
+    sentence: Sentence | None
+    skip: list[tuple[int, int]] = field(default_factory=list)
+    _tense: str | None = None
+    _tense_known: bool = False
+
+    def tense(self) -> str | None:
+        if not self._tense_known:
+            if self.sentence is None:
+                self._tense = None
+            else:
+                s = self.sentence
+                spans = [(a - s.start, b - s.start) for a, b in self.skip]
+                self._tense = sentence_tense(self.text[s.start : s.end], self.language, spans)
+            self._tense_known = True
+        return self._tense
+
+    def anchor(self) -> dt.date | None:
+        """Relative words count from the publication date."""
+        return self.published
+
+    def undated(self, build: Callable[[int], cal.Period | None]) -> tuple[cal.Period, str] | None:
+        if self.published is not None:
+            tense = self.tense()
+            found = cal.choose_year(build, self.published, tense)
+            how = {"past": "the last before", "future": "the next after"}.get(tense or "", "nearest to")
+            return (found, f"year: {how} publication {self.published}") if found else None
+        if self.reference_year is not None:
+            found = build(self.reference_year)
+            return (found, f"year: {self.reference_year}, the latest year the text names") if found else None
+        return None
+
+
+Resolver = Callable[[re.Match[str], Context], Reading | None]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    regex: re.Pattern[str]
+    resolve: Resolver
+
+
+def find_dates(
+    text: str,
+    regions: list[tuple[int, int]],
+    sentences: list[Sentence],
+    language: str,
+    published: dt.date | None,
+) -> list[FoundDate]:
+    folded = text.translate(FOLD)  # same length: every offset still points into `text`
+    candidates = sorted(_candidates(folded, regions, language), key=lambda c: (-(c[1] - c[0]), c[0]))
+    chosen: list[tuple[int, int, Pattern, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, pattern, match in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue  # the longest reading of these words wins: «6 ноября 2025 года», not «6 ноября»
+        taken.append((start, end))
+        chosen.append((start, end, pattern, match))
+    chosen.sort(key=lambda c: c[0])
+    reference = None if published else _latest_year(folded, language)
+    contexts: dict[int, Context] = {}
+    found = []
+    for start, end, pattern, match in chosen:
+        sentence = sentence_at(sentences, start)
+        key = sentence.start if sentence else -1
+        context = contexts.get(key)
+        if context is None:
+            in_sentence = [(s, e) for s, e in taken if sentence and sentence.start <= s < sentence.end]
+            context = Context(published, reference, language, text, sentence, in_sentence)
+            contexts[key] = context
+        reading = pattern.resolve(match, context)
+        if reading is None:
+            continue
+        kind = _kind(reading, context)
+        span_sentence = (sentence.start, sentence.end) if sentence else (start, end)
+        found.append(
+            FoundDate(
+                text[start:end],
+                (start, end),
+                reading.period[0],
+                reading.period[1],
+                reading.precision,
+                reading.qualifier,
+                kind,
+                reading.rule if reading.rule.startswith(pattern.name) else f"{pattern.name}: {reading.rule}",
+                span_sentence,
+            )
+        )
+    return found
+
+
+def _candidates(folded: str, regions: list[tuple[int, int]], language: str) -> Iterator:
+    for pattern in patterns(language):
+        for region_start, region_end in regions:
+            for match in pattern.regex.finditer(folded, region_start, region_end):
+                start, end = match.span("date") if "date" in pattern.regex.groupindex else match.span()
+                if end > start:
+                    yield start, end, pattern, match
+
+
+def _kind(reading: Reading, context: Context) -> str:
+    published = context.published
+    later = published is not None and reading.period[0] > published
+    future = context.tense() == cal.FUTURE
+    if reading.qualifier == "before" and (later or future):
+        return "target"
+    if later:
+        return "planned"
+    if future and (published is None or reading.period[1] >= published):
+        return "planned"
+    return "occurred"
+
+
+def _latest_year(folded: str, language: str) -> int | None:
+    years = [int(m.group("y") or m.group("y2")) for m in _year_marker(language).finditer(folded)]
+    return max(years) if years else None
+
+
+@cache
+def _year_marker(language: str) -> re.Pattern[str]:
+    v = Vocabulary.of(language)
+    marked = rf"(?<!\d)(?P<y>{YEAR})\s*(?:{v.year_words})(?!\w)|" if v.year_words else ""
+    return re.compile(rf"{marked}(?<!\w)(?:{v.month_any})\s+(?P<y2>{YEAR})(?!\d)", re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary: the data tables turned into regex alternations and lookups.
+# ---------------------------------------------------------------------------------------------
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    language: str
+    data: dict
+    month_of: dict[str, int]
+    weekday_of: dict[str, int]
+    season_of: dict[str, int]
+    month_any: str
+    weekday_any: str
+    season_any: str
+    year_words: str
+
+    @classmethod
+    @cache
+    def of(cls, language: str) -> Vocabulary:
+        data = date_words(language)
+
+        def index(groups: list[list[str]]) -> dict[str, int]:
+            return {form: i for i, forms in enumerate(groups) for form in forms}
+
+        months, weekdays, seasons = index(data["months"]), index(data["weekdays"]), index(data["seasons"])
+        if language == "en":  # English capitalises months and weekdays; «may» is a verb
+            months = {f.capitalize(): i for f, i in months.items()}
+            weekdays = {f.capitalize(): i for f, i in weekdays.items()}
+        return cls(
+            language,
+            data,
+            months,
+            weekdays,
+            seasons,
+            _alternation(months),
+            _alternation(weekdays),
+            _alternation(seasons),
+            _alternation(data["year_words"]),
+        )
+
+    def month(self, word: str) -> int:
+        return self._lookup(self.month_of, word) + 1
+
+    def weekday(self, word: str) -> int:
+        return self._lookup(self.weekday_of, word)
+
+    def season(self, word: str) -> int:
+        return self._lookup(self.season_of, word)
+
+    def _lookup(self, table: dict[str, int], word: str) -> int:
+        if word in table:
+            return table[word]
+        lowered = word.lower()
+        for form, value in table.items():
+            if form.lower() == lowered:
+                return value
+        # Kazakh: a stem with endings («қарашасында» → «қараша»).
+        for form in sorted(table, key=len, reverse=True):
+            if lowered.startswith(form.lower()):
+                return table[form]
+        raise KeyError(word)
+
+    def qualifier(self, match: re.Match[str]) -> str | None:
+        """«к 2035 году» before, «после» after, «около», «примерно в» approximate."""
+        groups = match.groupdict()
+        if groups.get("approx"):
+            return "approximate"
+        preposition = groups.get("prep")
+        if not preposition:
+            return None
+        return self.data["qualifiers"].get(preposition.lower()) or None
+
+
+@cache
+def patterns(language: str) -> list[Pattern]:
+    return {"ru": _russian, "kk": _kazakh, "en": _english}[language](Vocabulary.of(language))
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolvers shared by the languages.
+# ---------------------------------------------------------------------------------------------
+
+YEAR = r"(?:1[89]|2[01])\d\d"
+
+
+def _int(match: re.Match[str], group: str) -> int | None:
+    value = match.groupdict().get(group)
+    return int(value) if value else None
+
+
+def _day_month_year(v: Vocabulary) -> Resolver:
+    """«6 ноября 2025 года», «6 ноября», «в четверг, 5 февраля», «November 6, 2025»."""
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        d, month, year = _int(m, "d"), v.month(m.group("m")), _int(m, "y")
+        qualifier = v.qualifier(m)
+        if d is None or not 1 <= d <= 31:
+            return None
+        if year is not None:
+            period = cal.day(year, month, d)
+            return Reading(period, "day", "day month year", qualifier) if period else None
+        weekday = m.groupdict().get("wd")
+        if weekday:
+            near = c.published or (dt.date(c.reference_year, 7, 1) if c.reference_year else None)
+            found = cal.year_of_weekday(month, d, v.weekday(weekday), near) if near else None
+            period = cal.day(found, month, d) if found else None
+            return Reading(period, "day", "weekday+day, year from weekday", qualifier) if period else None
+        placed = c.undated(lambda y: cal.day(y, month, d))
+        return Reading(placed[0], "day", f"day month, {placed[1]}", qualifier) if placed else None
+
+    return resolve
+
+
+def _day_range(v: Vocabulary) -> Resolver:
+    """«4–5 февраля», «с 4 по 6 ноября», «30 ноября – 2 декабря 2025 года»."""
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        d1, d2, year = _int(m, "d1"), _int(m, "d2"), _int(m, "y")
+        m2 = v.month(m.group("m"))
+        m1 = v.month(m.group("m1")) if m.groupdict().get("m1") else m2
+        if d1 is None or d2 is None:
+            return None
+
+        def build(y: int) -> cal.Period | None:
+            first_year = y - 1 if m1 > m2 else y
+            first, last = cal.day(first_year, m1, d1), cal.day(y, m2, d2)
+            if not first or not last or last[0] < first[0]:
+                return None
+            return first[0], last[0]
+
+        if year is not None:
+            period = build(year)
+            return Reading(period, "day", "day range") if period else None
+        placed = c.undated(build)
+        return Reading(placed[0], "day", f"day range, {placed[1]}") if placed else None
+
+    return resolve
+
+
+def _numeric_day(m: re.Match[str], c: Context) -> Reading | None:
+    period = cal.day(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    return Reading(period, "day", "numeric date") if period else None
+
+
+def _month_year(v: Vocabulary) -> Resolver:
+    """«в ноябре 2025 года», «2025 жылдың қарашасында», «in November 2022», «в январе–марте»."""
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        month = v.month(m.group("m"))
+        first_month = v.month(m.group("m1")) if m.groupdict().get("m1") else month
+        year = _int(m, "y")
+        qualifier = v.qualifier(m) or _postposition(v, m)
+
+        def build(y: int) -> cal.Period | None:
+            if first_month > month:
+                return cal.month(y - 1, first_month)[0], cal.month(y, month)[1]
+            return cal.month(y, first_month)[0], cal.month(y, month)[1]
+
+        if year is not None:
+            return Reading(build(year), "month", "month year", qualifier)  # type: ignore[arg-type]
+        placed = c.undated(build)
+        return Reading(placed[0], "month", f"month, {placed[1]}", qualifier) if placed else None
+
+    return resolve
+
+
+def _part_of_month(v: Vocabulary) -> Resolver:
+    """«в конце января», «в начале месяца», «айдың басында», «early November 2025»."""
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        part = _part(v, m.group("part"))
+        year = _int(m, "y")
+        if m.groupdict().get("m"):
+            month = v.month(m.group("m"))
+            if year is not None:
+                return Reading(cal.part_of_month(year, month, part), "part_of_month", "part of month")
+            placed = c.undated(lambda y: cal.part_of_month(y, month, part))
+            return Reading(placed[0], "part_of_month", f"part of month, {placed[1]}") if placed else None
+        if c.anchor() is None:
+            return None
+        anchor = c.anchor()
+        assert anchor is not None
+        period = cal.part_of_month(anchor.year, anchor.month, part)
+        return Reading(period, "part_of_month", "part of the publication month")
+
+    return resolve
+
+
+def _part(v: Vocabulary, word: str) -> str:
+    parts = v.data["month_parts"]
+    word = " ".join(word.lower().split())
+    return parts.get(word) or parts[word.rstrip("-")]
+
+
+def _year(v: Vocabulary) -> Resolver:
+    """«в 2024 году», «2024 жылы», «к 2035 году», «2035 жылға дейін», «in 2024», «by 2035»."""
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        first, last = _int(m, "y1"), _int(m, "y")
+        qualifier = v.qualifier(m) or _postposition(v, m)
+        if last is None:
+            return None
+        if first is not None:
+            if first >= last:
+                return None
+            return Reading((cal.year(first)[0], cal.year(last)[1]), "year", "year range", qualifier)
+        return Reading(cal.year(last), "year", "year", qualifier)
+
+    return resolve
+
+
+def _postposition(v: Vocabulary, m: re.Match[str]) -> str | None:
+    word = m.groupdict().get("post")
+    if not word:
+        return None
+    return v.data.get("postpositions", {}).get(word.lower()) or None
+
+
+def _relative_day(v: Vocabulary) -> Resolver:
+    table = {" ".join(k.split()): days for k, days in v.data["relative_days"].items()}
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        anchor = c.anchor()
+        if anchor is None:
+            return None
+        words = " ".join(m.group("rel").lower().split())
+        offset = table[words]
+        value = anchor + dt.timedelta(days=offset)
+        sign = "+" if offset >= 0 else "−"
+        return Reading(
+            (value, value), "day", f"publication date {sign} {abs(offset)} day(s) («{m.group('rel')}»)"
+        )
+
+    return resolve
+
+
+def _relative_period(v: Vocabulary) -> Resolver:
+    table = {" ".join(k.split()): tuple(x) for k, x in v.data["relative_periods"].items()}
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        anchor = c.anchor()
+        if anchor is None:
+            return None
+        unit, offset = table[" ".join(m.group("rel").lower().split())]
+        return _period_from(anchor, unit, offset, "publication")
+
+    return resolve
+
+
+def _period_from(anchor: dt.date, unit: str, offset: int, what: str) -> Reading:
+    if unit == "week":
+        return Reading(cal.week(anchor, offset), "week", f"the {what} week {offset:+d}")
+    if unit == "month":
+        year, month = cal.shift_month(anchor, offset)
+        return Reading(cal.month(year, month), "month", f"the {what} month {offset:+d}")
+    if unit == "month_so_far":
+        return Reading((anchor.replace(day=1), anchor), "part_of_month", f"the {what} month up to that day")
+    return Reading(cal.year(anchor.year + offset), "year", f"the {what} year {offset:+d}")
+
+
+def _ago(v: Vocabulary) -> Resolver:
+    units, numbers = v.data["ago"]["units"], v.data["ago"]["numbers"]
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        anchor = c.anchor()
+        if anchor is None:
+            return None
+        count_text = (m.group("n") or "").lower()
+        count = int(count_text) if count_text.isdigit() else numbers.get(count_text, 1) if count_text else 1
+        if count <= 0:
+            return None  # «несколько дней назад»: no number, no date
+        unit = units[m.group("unit").lower()]
+        if unit == "day":
+            value = anchor - dt.timedelta(days=count)
+            return Reading((value, value), "day", f"publication date − {count} day(s)")
+        return _period_from(anchor, unit, -count, "publication")
+
+    return resolve
+
+
+def _weekday(v: Vocabulary) -> Resolver:
+    """A bare weekday: past tense reads the last one, future tense the next one."""
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        if c.published is None:
+            return None
+        weekday = v.weekday(m.group("wd"))
+        modifier = (m.groupdict().get("wmod") or "").lower()
+        tense = {"last": cal.PAST, "next": cal.FUTURE}.get(modifier) or c.tense()
+        value = cal.weekday_near(weekday, c.published, tense)
+        if modifier == "last" and value == c.published:
+            value -= dt.timedelta(days=7)
+        if modifier == "next" and value == c.published:
+            value += dt.timedelta(days=7)
+        how = "next on or after" if tense == cal.FUTURE else "last on or before"
+        return Reading(
+            (value, value), "day", f"weekday, the {how} publication {c.published} ({tense or 'past'} tense)"
+        )
+
+    return resolve
+
+
+def _season(v: Vocabulary) -> Resolver:
+    modifiers = v.data["season_modifiers"]
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        index = v.season(m.group("s"))
+        year = _int(m, "y")
+        if year is not None:
+            start_year = year - 1 if index == 3 else year  # «зимой 2025 года»: the winter that ends in 2025
+            return Reading(cal.season(start_year, index), "season", "season year")
+        if c.published is None:
+            return None
+        modifier = m.groupdict().get("mod")
+        offset = modifiers.get(modifier.lower()) if modifier else 0
+        period = cal.season_relative(index, c.published, offset or 0, c.tense() if not modifier else None)
+        how = {-1: "the last before", 0: "this", 1: "the next after"}[offset or 0]
+        return Reading(period, "season", f"season, {how} publication {c.published}")
+
+    return resolve
+
+
+# ---------------------------------------------------------------------------------------------
+# The grammars.
+# ---------------------------------------------------------------------------------------------
+
+B = r"(?<![\w.,\-])"  # no word, digit or decimal part right before
+E = r"(?![\w%])"
+
+
+def _russian(v: Vocabulary) -> list[Pattern]:
+    i = re.IGNORECASE
+    month, wd, yw, season = v.month_any, v.weekday_any, v.year_words, v.season_any
+    prep = _preposition(v)
+    year = rf"(?:\s+(?P<y>{YEAR})(?:\s*(?:{yw}))?)?"
+    parts = _alternation(v.data["month_parts"])
+    rel_days = _alternation(" ".join(k.split()) for k in v.data["relative_days"])
+    rel_periods = _alternation(v.data["relative_periods"])
+    mods = _alternation(v.data["season_modifiers"])
+    numbers = _alternation(v.data["ago"]["numbers"])
+    units = _alternation(v.data["ago"]["units"])
+    this_month = _alternation(v.data["this_month"])
+    return [
+        Pattern(
+            "numeric date",
+            re.compile(rf"{B}(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>{YEAR})(?:\s*(?:г\.|года))?(?!\d)"),
+            _numeric_day,
+        ),
+        Pattern(
+            "ISO date", re.compile(rf"{B}(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), _numeric_day
+        ),
+        Pattern(
+            "day range",
+            re.compile(
+                rf"{B}(?:(?:с|со)\s+)?(?P<d1>[0-3]?\d)(?:\s+(?P<m1>{month}))?(?:\s*[-–—]\s*|\s+(?:по|до)\s+)(?P<d2>[0-3]?\d)\s+(?P<m>{month}){year}{E}",
+                i,
+            ),
+            _day_range(v),
+        ),
+        Pattern(
+            "weekday+day",
+            re.compile(rf"{B}(?:(?:в|во)\s+)?(?P<wd>{wd}),?\s+(?P<d>[0-3]?\d)\s+(?P<m>{month}){year}{E}", i),
+            _day_month_year(v),
+        ),
+        Pattern(
+            "day month",
+            re.compile(rf"{B}{prep}(?P<d>[0-3]?\d)\s+(?P<m>{month}){year}{E}", i),
+            _day_month_year(v),
+        ),
+        Pattern(
+            "part of month",
+            re.compile(rf"{B}(?:в\s+)?(?P<part>{parts})\s+(?:(?P<m>{month}){year}|(?:{this_month})){E}", i),
+            _part_of_month(v),
+        ),
+        Pattern(
+            "month year",
+            re.compile(
+                rf"{B}{prep}(?:(?P<m1>{month})\s*[-–—]\s*)?(?P<m>{month})\s+(?P<y>{YEAR})(?:\s*(?:{yw}))?{E}",
+                i,
+            ),
+            _month_year(v),
+        ),
+        Pattern(
+            "month",
+            re.compile(rf"{B}(?P<prep>в|во|с|со|до|к)\s+(?P<m>{month}){E}(?!\s+\d)", i),
+            _month_year(v),
+        ),
+        Pattern(
+            "year range",
+            re.compile(
+                rf"{B}{prep}(?P<y1>{YEAR})\s*(?:[-–—]|\s+(?:по|до)\s+)\s*(?P<y>{YEAR})\s*(?:годах|годы|гг\.|года|год){E}",
+                i,
+            ),
+            _year(v),
+        ),
+        Pattern("year", re.compile(rf"{B}{prep}(?P<y>{YEAR})(?:-?м)?\s*(?:{yw}){E}", i), _year(v)),
+        Pattern(
+            "season",
+            re.compile(
+                rf"{B}(?:(?:в|во)\s+)?(?:(?P<mod>{mods})\s+)?(?P<s>{season})(?:\s+(?P<y>{YEAR})(?:\s*(?:{yw}))?)?{E}",
+                i,
+            ),
+            _season_guard(v, _season(v), bare=("весной", "летом", "осенью", "зимой")),
+        ),
+        Pattern(
+            "relative day",
+            re.compile(rf"{B}(?P<rel>{_spaced(rel_days)}){E}", i),
+            _eve_guard(_relative_day(v)),
+        ),
+        Pattern(
+            "relative period", re.compile(rf"{B}(?P<rel>{_spaced(rel_periods)}){E}", i), _relative_period(v)
+        ),
+        Pattern(
+            "ago",
+            re.compile(rf"{B}(?:(?P<n>\d+|{numbers})\s+)?(?P<unit>{units})\s+(?:тому\s+)?назад{E}", i),
+            _ago(v),
+        ),
+        Pattern("weekday", re.compile(rf"{B}(?:в|во)\s+(?P<wd>{wd}){E}(?!,?\s+\d)", i), _weekday(v)),
+    ]
+
+
+def _kazakh(v: Vocabulary) -> list[Pattern]:
+    i = re.IGNORECASE
+    suffixes = _alternation(v.data["stem_suffixes"])
+    month = rf"(?:{v.month_any})(?:{suffixes})"
+    wd = rf"(?:{v.weekday_any})(?:{suffixes})"
+    season = rf"(?:{v.season_any})"
+    yw = v.year_words
+    ordinal = r"(?:-?(?:ші|шы|і|ы|сі|сы|нші|ншы|інде|ында|сінде|сында|нде|нда|де|да|не|на))?"
+    day_word = r"(?:\s+күні)?"
+    parts = _alternation(v.data["month_parts"])
+    month_word = _alternation(v.data["month_word"])
+    rel_days = _alternation(" ".join(k.split()) for k in v.data["relative_days"])
+    rel_periods = _alternation(v.data["relative_periods"])
+    mods = _alternation(v.data["season_modifiers"])
+    numbers = _alternation(v.data["ago"]["numbers"])
+    units = _alternation(v.data["ago"]["units"])
+    post = _alternation(v.data["postpositions"])
+    approx = _alternation(v.data["approximately"])
+    year_prefix = rf"(?:(?P<y>{YEAR})\s*(?:жылғы|жылдың|ж\.)\s+)"
+    return [
+        Pattern(
+            "numeric date",
+            re.compile(rf"{B}(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>{YEAR})(?:\s*(?:ж\.|жылы))?(?!\d)"),
+            _numeric_day,
+        ),
+        Pattern(
+            "ISO date", re.compile(rf"{B}(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), _numeric_day
+        ),
+        Pattern(
+            "day range",
+            re.compile(
+                rf"{B}{year_prefix}?(?P<d1>[0-3]?\d)(?:\s+(?P<m1>{month}))?\s*[-–—]\s*(?P<d2>[0-3]?\d){ordinal}\s+(?P<m>{month}){day_word}{E}"
+            ),
+            _day_range(v),
+        ),
+        Pattern(
+            "weekday+day",
+            re.compile(rf"{B}(?P<d>[0-3]?\d){ordinal}\s+(?P<m>{month}),?\s+(?P<wd>{wd}){day_word}{E}", 0),
+            _day_month_year(v),
+        ),
+        Pattern(
+            "weekday+day",
+            re.compile(rf"{B}(?P<wd>{wd}),?\s+(?P<d>[0-3]?\d){ordinal}\s+(?P<m>{month}){day_word}{E}", i),
+            _day_month_year(v),
+        ),
+        Pattern(
+            "day month",
+            re.compile(
+                rf"{B}{year_prefix}?(?P<d>[0-3]?\d){ordinal}\s+(?P<m>{month})(?:\s+(?P<y2>{YEAR})\s*(?:{yw}))?{day_word}{E}"
+            ),
+            _with_trailing_year(_day_month_year(v)),
+        ),
+        Pattern(
+            "month day", re.compile(rf"{B}(?P<m>{month})\s+(?P<d>[0-3]?\d){ordinal}{E}"), _day_month_year(v)
+        ),
+        Pattern(
+            "part of month",
+            re.compile(
+                rf"{B}(?:(?P<y>{YEAR})\s*(?:жылдың|жылғы)\s+)?(?:(?P<m>{month})(?:\s+(?:{month_word}))?|(?:осы\s+|ағымдағы\s+)?айдың)\s+(?P<part>{parts}){E}",
+                i,
+            ),
+            _part_of_month(v),
+        ),
+        Pattern(
+            "month year",
+            re.compile(
+                rf"{B}(?P<y>{YEAR})\s*(?:жылдың|жылғы|жылы|ж\.)\s+(?:(?P<m1>{month})\s*[-–—]\s*)?(?P<m>{month})(?:\s+(?:{month_word}))?{E}"
+            ),
+            _month_year(v),
+        ),
+        Pattern("month", re.compile(rf"{B}(?P<m>{month})\s+(?:{month_word}){E}", i), _month_year(v)),
+        Pattern(
+            "month",
+            re.compile(rf"{B}(?P<m>(?:{v.month_any})(?:да|де|та|те|ында|інде|сында|сінде)){E}"),
+            _month_year(v),
+        ),
+        Pattern(
+            "year range",
+            re.compile(
+                rf"{B}(?P<y1>{YEAR})\s*[-–—]\s*(?P<y>{YEAR})\s*(?:жылдары|жылдардың|жылдарда|жж\.){E}"
+            ),
+            _year(v),
+        ),
+        Pattern(
+            "year",
+            re.compile(
+                rf"{B}(?:(?P<approx>{approx})\s+)?(?P<y>{YEAR})\s*(?:{yw})(?:\s+(?P<post>{post}))?{E}", i
+            ),
+            _year(v),
+        ),
+        Pattern(
+            "season",
+            re.compile(
+                rf"{B}(?:(?:(?P<y>{YEAR})\s*жылдың\s+)|(?:(?P<mod>{mods})\s+))?(?P<s>{season})(?:де|да|те|та|гі|ғы|інде|ында|і|ы)(?:\s+мезгілінде)?{E}",
+                i,
+            ),
+            _season(v),
+        ),
+        Pattern("relative day", re.compile(rf"{B}(?P<rel>{_spaced(rel_days)}){E}", i), _relative_day(v)),
+        Pattern(
+            "relative period", re.compile(rf"{B}(?P<rel>{_spaced(rel_periods)}){E}", i), _relative_period(v)
+        ),
+        Pattern(
+            "ago", re.compile(rf"{B}(?:(?P<n>\d+|{numbers})\s+)?(?P<unit>{units})\s+бұрын{E}", i), _ago(v)
+        ),
+        Pattern(
+            "weekday",
+            re.compile(
+                rf"{B}(?P<wd>(?:{v.weekday_any})(?:де|да|те|та)|(?:{v.weekday_any})(?=\s+күні))(?:\s+күні)?{E}",
+                i,
+            ),
+            _weekday(v),
+        ),
+    ]
+
+
+def _english(v: Vocabulary) -> list[Pattern]:
+    i = re.IGNORECASE
+    month, wd = v.month_any, v.weekday_any
+    season = _alternation(f for forms in v.data["seasons"] for f in forms)
+    prep = _preposition(v, after=r"(?:the\s+)?")
+    th = r"(?:st|nd|rd|th)?"
+    year_after = rf"(?:,?\s+(?P<y>{YEAR}))?"
+    weekday_before = rf"(?:(?P<wd>{wd}),?\s+)?"
+    parts = r"early|mid-|mid|late|the beginning of|the start of|the middle of|the end of"
+    rel_days = _alternation(v.data["relative_days"])
+    rel_periods = _alternation(v.data["relative_periods"])
+    numbers = _alternation(v.data["ago"]["numbers"])
+    units = _alternation(v.data["ago"]["units"])
+    return [
+        Pattern(
+            "ISO date", re.compile(rf"{B}(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), _numeric_day
+        ),
+        Pattern(
+            "day range",
+            re.compile(
+                rf"{B}(?:(?:from|between)\s+)?(?:the\s+)?(?P<d1>[0-3]?\d){th}(?:\s+(?P<m1>{month}))?(?:\s*[-–—]\s*|\s+(?:to|and|until|through)\s+)(?:the\s+)?(?P<d2>[0-3]?\d){th}\s+(?:of\s+)?(?P<m>{month}){year_after}{E}"
+            ),
+            _day_range(v),
+        ),
+        Pattern(
+            "day range",
+            re.compile(
+                rf"{B}(?:(?:from|between)\s+)?(?P<m>{month})\s+(?P<d1>[0-3]?\d){th}\s*(?:[-–—]|\s(?:to|and|until|through)\s)\s*(?P<d2>[0-3]?\d){th}{year_after}{E}"
+            ),
+            _day_range(v),
+        ),
+        Pattern(
+            "day month",
+            re.compile(
+                rf"{B}{prep}{weekday_before}(?:the\s+)?(?P<d>[0-3]?\d){th}\s+(?:of\s+)?(?P<m>{month}){year_after}{E}"
+            ),
+            _day_month_year(v),
+        ),
+        Pattern(
+            "month day",
+            re.compile(
+                rf"{B}{prep}{weekday_before}(?P<m>{month})\s+(?P<d>[0-3]?\d){th}{year_after}(?![\w%])(?!:)"
+            ),
+            _day_month_year(v),
+        ),
+        Pattern(
+            "part of month",
+            re.compile(
+                rf"{B}(?:in\s+)?(?P<part>{parts})\s*(?:(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?|this month){E}",
+                0,
+            ),
+            _part_of_month(v),
+        ),
+        Pattern(
+            "month year",
+            re.compile(
+                rf"{B}{prep}(?:(?P<m1>{month})\s*[-–—]\s*)?(?P<m>{month})(?:\s+of)?,?\s+(?P<y>{YEAR}){E}"
+            ),
+            _month_year(v),
+        ),
+        Pattern(
+            "month",
+            re.compile(rf"{B}(?P<prep>in|since|by|until|during|before|after)\s+(?P<m>{month}){E}(?!\s+\d)"),
+            _month_year(v),
+        ),
+        Pattern(
+            "year range",
+            re.compile(
+                rf"{B}(?:in|from|between)\s+(?P<y1>{YEAR})\s*(?:[-–—]|\s+(?:to|and|until|through)\s+)\s*(?P<y>{YEAR}){E}",
+                i,
+            ),
+            _year(v),
+        ),
+        Pattern(
+            "year",
+            re.compile(
+                rf"{B}(?P<prep>in|by|before|after|since|until|around|about|during|circa)\s+(?:the\s+(?:year\s+|end\s+of\s+))?(?P<y>{YEAR}){E}(?!\s*(?:delegates|participants|people|companies|countries))",
+                i,
+            ),
+            _year(v),
+        ),
+        Pattern(
+            "season",
+            re.compile(
+                rf"{B}(?:(?:in|during)\s+(?:the\s+)?)?(?:(?P<mod>last|this|next|past)\s+)?(?P<s>{season})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?{E}",
+                i,
+            ),
+            _season_guard(v, _season(v), bare=()),
+        ),
+        Pattern("relative day", re.compile(rf"{B}(?P<rel>{_spaced(rel_days)}){E}", i), _relative_day(v)),
+        Pattern(
+            "relative period", re.compile(rf"{B}(?P<rel>{_spaced(rel_periods)}){E}", i), _relative_period(v)
+        ),
+        Pattern("ago", re.compile(rf"{B}(?P<n>\d+|{numbers})\s+(?P<unit>{units})\s+ago{E}", i), _ago(v)),
+        Pattern(
+            "weekday",
+            re.compile(rf"{B}(?:(?P<wmod>(?i:on|last|next|this))\s+)(?P<wd>{wd}){E}(?!,?\s+(?:\d|{month}))"),
+            _weekday(v),
+        ),
+    ]
+
+
+def _preposition(v: Vocabulary, after: str = "") -> str:
+    """«примерно в», «к», «around», «by the»: optional words before a date that qualify it."""
+    approximately = _alternation(v.data["approximately"])
+    prepositions = _alternation(v.data["prepositions"])
+    return rf"(?:(?P<approx>{approximately})\s+)?(?:(?P<prep>{prepositions})\s+{after})?"
+
+
+def _spaced(alternation: str) -> str:
+    """Let a multi-word phrase span any run of spaces or a line break."""
+    return alternation.replace(r"\ ", r"\s+")
+
+
+def _with_trailing_year(resolve: Resolver) -> Resolver:
+    """«3 ақпан 2026 жыл»: the year may follow the month instead of leading."""
+
+    def wrapped(m: re.Match[str], c: Context) -> Reading | None:
+        if m.group("y2") and not m.group("y"):
+            return resolve(_Override(m, {"y": m.group("y2")}), c)  # type: ignore[arg-type]
+        return resolve(m, c)
+
+    return wrapped
+
+
+class _Override:
+    """A match with some groups replaced; resolvers only read groups."""
+
+    def __init__(self, match: re.Match[str], groups: dict[str, str]) -> None:
+        self._match, self._groups = match, groups
+
+    def group(self, name: str) -> str | None:
+        return self._groups.get(name, self._match.group(name))
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {**self._match.groupdict(), **self._groups}
+
+
+def _season_guard(v: Vocabulary, resolve: Resolver, bare: tuple[str, ...]) -> Resolver:
+    """A season word alone is a date only in the adverbial form («осенью»); «осень» needs a
+    modifier or a year («прошлой осенью», «осени 2025 года»)."""
+
+    def guarded(m: re.Match[str], c: Context) -> Reading | None:
+        if not m.group("mod") and not m.group("y") and m.group("s").lower() not in bare:
+            return None
+        return resolve(m, c)
+
+    return guarded
+
+
+def _eve_guard(resolve: Resolver) -> Resolver:
+    """«накануне визита» is «on the eve of the visit», a date we cannot know; «накануне» alone is
+    the day before publication."""
+
+    def guarded(m: re.Match[str], c: Context) -> Reading | None:
+        if m.group("rel").lower() == "накануне":
+            after = c.text[m.end() : m.end() + 40]
+            following = re.match(r"\s+(\w+)", after)
+            if following and _is_genitive_noun(following.group(1)):
+                return None
+        return resolve(m, c)
+
+    return guarded
+
+
+def _is_genitive_noun(word: str) -> bool:
+    from .tense import _morphology
+
+    for parse in _morphology().parse(word.lower())[:2]:
+        if parse.tag.POS in ("NOUN", "ADJF") and parse.tag.case == "gent":
+            return True
+    return False

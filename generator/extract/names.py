@@ -1,0 +1,130 @@
+"""Names the registry does not know, proposed to the editor instead of dropped.
+
+A run of capitalised words that no actor matched, outside any date, is a candidate. The first
+word of a sentence is capitalised anyway, so it counts only when it is not an ordinary word
+(«Министр», «В», «The»). `timeline check` adds the candidates up over all articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actors import TextWord
+from .inflection import kazakh_stems
+from .sentences import Sentence, sentence_at
+from .vocabulary import date_words
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownName:
+    key: str  # the dictionary form the occurrences are counted under
+    text: str
+    span: tuple[int, int]
+    sentence: tuple[int, int]
+
+
+def find_unknown_names(
+    text: str,
+    words: list[TextWord],
+    sentences: list[Sentence],
+    language: str,
+    covered: list[tuple[int, int]],
+    registry_words: frozenset[str],
+) -> list[UnknownName]:
+    lowered_text = text.lower()
+    inner_capitals = _capitalised_inside_sentences(words, sentences)
+    calendar_words = _calendar_words(language)
+    found: list[UnknownName] = []
+    run: list[TextWord] = []
+    for word in [*words, None]:
+        if (
+            word is not None
+            and _candidate(word, covered, calendar_words, registry_words)
+            and _joins(text, run, word)
+        ):
+            run.append(word)
+            continue
+        if run:
+            found.extend(_name_from_run(text, run, sentences, language, lowered_text, inner_capitals))
+        run = [word] if word is not None and _candidate(word, covered, calendar_words, registry_words) else []
+    return found
+
+
+def _candidate(word: TextWord, covered, calendar_words: set[str], registry_words: frozenset[str]) -> bool:
+    first = word.text[0]
+    if not first.isupper() or any(ch.isdigit() for ch in word.text):
+        return False
+    if word.text.lower() in calendar_words or word.text in registry_words:
+        return False
+    return not any(s <= word.start < e for s, e in covered)
+
+
+def _joins(text: str, run: list[TextWord], word: TextWord) -> bool:
+    return bool(run) and text[run[-1].end : word.start] in (" ", "\u00a0")
+
+
+def _name_from_run(text, run, sentences, language, lowered_text, inner_capitals) -> list[UnknownName]:
+    sentence = sentence_at(sentences, run[0].start)
+    opens_sentence = sentence is not None and not any(
+        ch.isalnum() for ch in text[sentence.start : run[0].start]
+    )
+    if (
+        opens_sentence
+        and run[0].text not in inner_capitals
+        and _ordinary_word(run[0].text, language, lowered_text)
+    ):
+        run = run[1:]
+    if not run or (language == "ru" and all(_ordinary_word(w.text, language, lowered_text) for w in run)):
+        return []  # «Президент», «Меморандума»: capitalised out of respect, not names
+    start, end = run[0].start, run[-1].end
+    bounds = (sentence.start, sentence.end) if sentence else (start, end)
+    return [UnknownName(_key(run, language), text[start:end], (start, end), bounds)]
+
+
+def _capitalised_inside_sentences(words: list[TextWord], sentences: list[Sentence]) -> set[str]:
+    """Words seen capitalised somewhere other than at the opening of a sentence."""
+    openers, previous = set(), None
+    for word in words:
+        sentence = sentence_at(sentences, word.start)
+        if sentence is not None and sentence is not previous:
+            openers.add(word.start)
+            previous = sentence
+    return {w.text for w in words if w.text[:1].isupper() and w.start not in openers}
+
+
+def _ordinary_word(word: str, language: str, lowered_text: str) -> bool:
+    if language == "ru":
+        from .tense import _morphology
+
+        parses = _morphology().parse(word.lower())
+        proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+        return any(p.is_known and not (proper & set(p.tag.grammemes)) for p in parses[:1])
+    if word in date_words("en").get("names", {}).get("common_capitalised", []):
+        return True
+    if language == "en":
+        return f" {word.lower()} " in lowered_text or f" {word.lower()}," in lowered_text
+    return True  # Kazakh has no dictionary here: a sentence opener counts only if seen capitalised inside
+
+
+def _key(run: list[TextWord], language: str) -> str:
+    words = [w.text for w in run]
+    if language == "ru":
+        from .tense import _morphology
+
+        words = [
+            _morphology().parse(w.lower())[0].normal_form.capitalize() if not w.isupper() else w
+            for w in words
+        ]
+    elif language == "kk":
+        stems = [s for s in kazakh_stems(words[-1]) if len(s) >= 3]
+        words[-1] = stems[-1] if stems else words[-1]
+    else:
+        for ending in ("'s", "’s"):
+            words[-1] = words[-1].removesuffix(ending)
+    return " ".join(words)
+
+
+def _calendar_words(language: str) -> set[str]:
+    data = date_words(language)
+    words = {f for group in ("months", "weekdays", "seasons") for forms in data[group] for f in forms}
+    return {w.lower() for w in words}

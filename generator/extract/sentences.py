@@ -1,0 +1,79 @@
+"""Sentences and words of a document, with their character offsets in the decoded text.
+
+Dates and actors are reported by span, so everything here keeps offsets into the original text
+instead of copying cleaned-up strings around.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? … followed by space and a capital, a digit, a quote or a dash; or at a
+# line break (headlines, photo captions and list items stand on their own lines).
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[«\"“(\-–—\d\w])|\n+")
+# Words: letters and digits joined by inner hyphens, apostrophes and dots («Касым-Жомарт»,
+# «АҚШ-тың», «Rubio's», «Kazpravda.kz»).
+_WORD = re.compile(r"\w+(?:[-‑'’.]\w+)*")
+# Abbreviations after which a full stop does not end the sentence.
+_NO_BREAK_AFTER = re.compile(
+    r"(?:\b(?:г|гг|ж|т|др|им|ул|млн|млрд|тыс|руб|долл|пр|см|напр|св|ст|Mr|Mrs|Ms|Dr|St|Jr|Sr|U\.S|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|c)|\b[A-ZА-ЯӘҒҚҢӨҰҮҺІ])\.$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(text: str, regions: list[tuple[int, int]]) -> list[Sentence]:
+    """Sentences inside the given regions (the headline and the body; never a header line)."""
+    sentences: list[Sentence] = []
+    for region_start, region_end in regions:
+        start = region_start
+        for boundary in _BOUNDARY.finditer(text, region_start, region_end):
+            if boundary.group(0).strip() and _NO_BREAK_AFTER.search(
+                text, max(start, boundary.start() - 8), boundary.start()
+            ):
+                continue
+            _add(sentences, text, start, boundary.start())
+            start = boundary.end()
+        _add(sentences, text, start, region_end)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end))
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    stop = len(text) if end is None else end
+    return [Word(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence holding `offset`, by bisection: documents have many sentences and many dates."""
+    low, high = 0, len(sentences)
+    while low < high:
+        middle = (low + high) // 2
+        if sentences[middle].end <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    if low < len(sentences) and sentences[low].start <= offset < sentences[low].end:
+        return sentences[low]
+    return None

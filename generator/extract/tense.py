@@ -1,0 +1,83 @@
+"""Whether a sentence speaks of the past or the future.
+
+A bare «в четверг» or «6 ноября» has no year; the tense of the verb picks between the last such
+day and the next one, and a future date is a plan, not a fact.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .sentences import words
+from .vocabulary import date_words
+
+PAST, FUTURE = "past", "future"
+
+
+@cache
+def _morphology():
+    import pymorphy3  # loaded on first use: building the analyser costs a few tens of ms
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def sentence_tense(text: str, language: str, skip: list[tuple[int, int]] | None = None) -> str | None:
+    """The tense of `text`, ignoring words inside `skip` spans (the dates themselves: «прошлой»
+    in «прошлой осенью» is no verb)."""
+    tokens = [w for w in words(text) if not any(s <= w.start < e for s, e in skip or [])]
+    lowered = [w.text.lower().replace("ё", "е") for w in tokens]
+    if language == "ru":
+        return _russian_tense(lowered)
+    if language == "kk":
+        return _kazakh_tense(lowered)
+    return _english_tense(" ".join(lowered))
+
+
+def _russian_tense(tokens: list[str]) -> str | None:
+    cues = date_words("ru")["tense"]
+    if any(token in cues["future"] for token in tokens):
+        return FUTURE
+    analyser = _morphology()
+    found = None
+    for token in tokens:
+        parse = _russian_verb(analyser, token)
+        if parse is None:
+            continue
+        if "futr" in parse.tag and "3per" in parse.tag:
+            # «объявит», «состоится»; not the narrator's «напомним», «отметим»
+            return FUTURE
+        if "past" in parse.tag:
+            found = PAST
+    return found
+
+
+@cache
+def _russian_verb(analyser, token: str):
+    for parse in analyser.parse(token)[:2]:
+        if parse.tag.POS == "VERB" and parse.score >= 0.2:
+            return parse
+    return None
+
+
+def _kazakh_tense(tokens: list[str]) -> str | None:
+    """Kazakh puts the finite verb last: read the endings from the end of the sentence."""
+    cues = date_words("kk")["tense"]
+    if any(token in cues["future"] for token in tokens):
+        return FUTURE
+    vowel_pasts = {stem + ending for stem in cues["vowel_stems"] for ending in ("ды", "ді")}
+    for token in reversed(tokens):
+        if token in cues["past"] or token in vowel_pasts:
+            return PAST
+        if any(token.endswith(ending) for ending in cues["future_endings"]) and len(token) > 4:
+            return FUTURE
+        if any(token.endswith(ending) for ending in cues["past_endings"]) and len(token) > 3:
+            return PAST
+    return None
+
+
+def _english_tense(text: str) -> str | None:
+    cues = date_words("en")["tense"]
+    padded = f" {text} ".replace("'ll ", " 'll ").replace("’ll ", " ’ll ")
+    if any(f" {cue} " in padded for cue in cues["future"]):
+        return FUTURE
+    return PAST

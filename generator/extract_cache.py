@@ -1,0 +1,95 @@
+"""Extraction results kept on disk, keyed by what they depend on.
+
+An extraction is a pure function of the article's bytes, its file name, the actor registry and
+the rules (code version and data tables). The key hashes all four, so editing one article
+re-extracts only that article, and editing the registry or a rule re-extracts everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .extract import ActorIndex, Extraction, extract, rules_version
+from .extract.record import from_json, to_json
+from .model import Actor, Document
+
+CACHE_FOLDER = ".timeline-cache"
+
+
+def registry_fingerprint(actors: dict[str, Actor]) -> str:
+    text = repr(
+        sorted(
+            (
+                a.id,
+                a.type,
+                sorted(a.names.items()),
+                sorted((k, tuple(v)) for k, v in a.aliases.items()),
+                a.media,
+            )
+            for a in actors.values()
+        )
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class ExtractionCache:
+    """`folder` None keeps nothing on disk (a build into a read-only checkout still works)."""
+
+    folder: Path | None
+    registry: str
+    hits: int = 0
+    misses: int = 0
+    used: set[str] = field(default_factory=set)
+
+    def extract(self, document: Document, index: ActorIndex) -> Extraction:
+        key = self._key(document)
+        self.used.add(key)
+        cached = self._read(key)
+        if cached is not None:
+            self.hits += 1
+            return cached
+        self.misses += 1
+        result = extract(document, index)
+        self._write(key, to_json(result, document.text))
+        return result
+
+    def _key(self, document: Document) -> str:
+        parts = [document.content_hash, document.path.name, self.registry, rules_version()]
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+
+    def _read(self, key: str) -> Extraction | None:
+        if self.folder is None:
+            return None
+        path = self.folder / f"{key}.json"
+        try:
+            return from_json(json.loads(path.read_text("utf-8")))
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None  # absent or damaged: extract again and overwrite it
+
+    def _write(self, key: str, record: dict) -> None:
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self.folder / f".{key}.{os.getpid()}.tmp"
+            temporary.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+            temporary.replace(self.folder / f"{key}.json")
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def prune(self) -> None:
+        """Drop records no document of this build used: edited-away versions of articles."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*.json"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+def open_cache(root: Path, actors: dict[str, Actor]) -> ExtractionCache:
+    return ExtractionCache(root / CACHE_FOLDER / "extract", registry_fingerprint(actors))
