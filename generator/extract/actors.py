@@ -50,6 +50,7 @@ class ActorIndex:
     surnames: dict[str, dict[Key, str]] = field(default_factory=dict)  # valid after the full name
     separators: dict[Key, set[tuple[str, ...]]] = field(default_factory=dict)
     longest: int = 1
+    first_words: dict[str, dict[str, int]] = field(default_factory=dict)  # language → word → longest form
     media: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()  # every registry word, for telling unknown names apart
@@ -78,6 +79,11 @@ def build_actor_index(actors: dict[str, Actor]) -> ActorIndex:
     for language, keys in ambiguous.items():
         for key in keys:
             index.surnames[language].pop(key, None)  # two people share it: never guess
+    for language, table in index.inflected.items():
+        firsts: dict[str, int] = {}
+        for key in [*index.exact, *table]:
+            firsts[key[0]] = max(firsts.get(key[0], 0), len(key))
+        index.first_words[language] = firsts
     index.media = frozenset(a for a, actor in actors.items() if actor.media)
     index.people = frozenset(a for a, actor in actors.items() if actor.type == "person")
     index.words = frozenset(w for key in index.exact for w in key) | frozenset(
@@ -160,26 +166,42 @@ def _not_mentions() -> re.Pattern[str]:
 
 
 def _longest_at(text: str, words: list[TextWord], position: int, language: str, index: ActorIndex):
+    """The longest registry form starting at `position`. Only forms whose first word is this word
+    are tried, so the cost per word is a dictionary lookup, not a scan of the registry."""
+    word = words[position].text
     tables = (index.exact, index.inflected.get(language, {}))
-    for length in range(min(index.longest, len(words) - position), 0, -1):
+    longest = min(index.first_words.get(language, {}).get(word, 0), len(words) - position)
+    for length in range(longest, 1, -1):
         span = words[position : position + length]
         key = tuple(w.text for w in span)
-        gaps = tuple(_separator(text[a.end : b.start]) for a, b in pairwise(span))
-        for table in tables:
-            actor_id = table.get(key)
-            if actor_id is not None and gaps in index.separators.get(key, ()):
-                return length, actor_id
-        if language == "kk":
-            for stem in kazakh_stems(key[-1]):
-                stem_key = (*key[:-1], stem)
-                actor_id = index.exact.get(stem_key)
-                if actor_id is not None and gaps in index.separators.get(stem_key, ()):
+        keys = [key]
+        if language == "kk":  # «Америка Құрама Штаттарының»: endings on the last word only
+            keys += [(*key[:-1], stem) for stem in kazakh_stems(key[-1])]
+        for candidate in keys:
+            for table in tables:
+                actor_id = table.get(candidate)
+                if actor_id is not None and _separated_as_registered(text, span, candidate, index):
                     return length, actor_id
-        if all(w.text.isupper() and len(w.text) > 2 for w in span):
-            actor_id = index.upper.get(key)
+    for candidate in [word, *kazakh_stems(word)] if language == "kk" else [word]:
+        for table in tables:
+            actor_id = table.get((candidate,))
             if actor_id is not None:
-                return length, actor_id
+                return 1, actor_id
+    if word.isupper() and len(word) > 2:  # datelines: «ВАШИНГТОН», «АСТАНА.KAZINFORM»
+        for length in range(min(index.longest, len(words) - position), 0, -1):
+            span = words[position : position + length]
+            if all(w.text.isupper() for w in span):
+                actor_id = index.upper.get(tuple(w.text for w in span))
+                if actor_id is not None:
+                    return length, actor_id
     return None
+
+
+def _separated_as_registered(text: str, span: list[TextWord], key: Key, index: ActorIndex) -> bool:
+    """«Kazpravda.kz» matches its registry form only with the dot, «Ермек Кошербаев» only with a
+    space: words of a name split by a comma or a full stop are not that name."""
+    gaps = tuple(_separator(text[a.end : b.start]) for a, b in pairwise(span))
+    return gaps in index.separators.get(key, ())
 
 
 def _surname_at(words: list[TextWord], position: int, language: str, index: ActorIndex, named: set[str]):

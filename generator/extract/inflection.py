@@ -9,7 +9,7 @@ Kazakh names are matched as a known stem plus a chain of endings, so no form lis
 from __future__ import annotations
 
 import itertools
-from functools import cache
+from functools import cache, lru_cache
 
 from .vocabulary import inflection_rules
 
@@ -105,7 +105,8 @@ def kazakh_endings() -> frozenset[str]:
     return frozenset(chains | {"-" + chain for chain in chains})
 
 
-def kazakh_stems(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def kazakh_stems(word: str) -> tuple[str, ...]:
     """Stems `word` may be a registry name plus endings of: «Қазақстанның» → «Қазақстан»."""
     endings = kazakh_endings()
     voicing = {v: k for k, v in inflection_rules()["kazakh"]["voicing"].items()}
@@ -118,7 +119,7 @@ def kazakh_stems(word: str) -> list[str]:
             stems.append(stem)
             if stem[-1] in voicing:
                 stems.append(stem[:-1] + voicing[stem[-1]])
-    return stems
+    return tuple(stems)
 
 
 def english_possessives(word: str) -> list[str]:

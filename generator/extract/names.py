@@ -60,7 +60,15 @@ def _candidate(word: TextWord, covered, calendar_words: set[str], registry_words
 
 
 def _joins(text: str, run: list[TextWord], word: TextWord) -> bool:
-    return bool(run) and text[run[-1].end : word.start] in (" ", "\u00a0")
+    """Capitalised words separated by one space form one name; an abbreviation and a name do not
+    («ООН Антониу Гутерриш» is an organisation, then a person)."""
+    if not run or text[run[-1].end : word.start] not in (" ", "\u00a0"):
+        return False
+    return _is_abbreviation(run[-1].text) == _is_abbreviation(word.text)
+
+
+def _is_abbreviation(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 def _name_from_run(text, run, sentences, language, lowered_text, inner_capitals) -> list[UnknownName]:
@@ -122,6 +130,10 @@ def _key(run: list[TextWord], language: str) -> str:
         for ending in ("'s", "’s"):
             words[-1] = words[-1].removesuffix(ending)
     return " ".join(words)
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def _calendar_words(language: str) -> set[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? … followed by space and a capital, a digit, a quote or a dash; or at a
 # line break (headlines, photo captions and list items stand on their own lines).
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[«\"“(\-–—\d\w])|\n+")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[«\"“(\-–—\dA-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n+")
 # Words: letters and digits joined by inner hyphens, apostrophes and dots («Касым-Жомарт»,
 # «АҚШ-тың», «Rubio's», «Kazpravda.kz»).
 _WORD = re.compile(r"\w+(?:[-‑'’.]\w+)*")
