@@ -10,6 +10,8 @@ import calendar
 import datetime as dt
 from collections.abc import Callable
 
+from dateutil.relativedelta import relativedelta
+
 Period = tuple[dt.date, dt.date]
 PAST, FUTURE = "past", "future"
 
@@ -54,8 +56,8 @@ def week(containing: dt.date, offset: int = 0) -> Period:
 
 
 def shift_month(value: dt.date, offset: int) -> tuple[int, int]:
-    index = value.year * 12 + value.month - 1 + offset
-    return index // 12, index % 12 + 1
+    shifted = value.replace(day=1) + relativedelta(months=offset)
+    return shifted.year, shifted.month
 
 
 def choose_year(

@@ -127,7 +127,7 @@ def find_dates(
         reading = pattern.resolve(match, context)
         if reading is None:
             continue
-        kind = _kind(reading, context)
+        kind, why = _kind(reading, context)
         span_sentence = (sentence.start, sentence.end) if sentence else (start, end)
         found.append(
             FoundDate(
@@ -138,7 +138,7 @@ def find_dates(
                 reading.precision,
                 reading.qualifier,
                 kind,
-                reading.rule if reading.rule.startswith(pattern.name) else f"{pattern.name}: {reading.rule}",
+                _explain(pattern, reading, why),
                 span_sentence,
             )
         )
@@ -154,17 +154,27 @@ def _candidates(folded: str, regions: list[tuple[int, int]], language: str) -> I
                     yield start, end, pattern, match
 
 
-def _kind(reading: Reading, context: Context) -> str:
+def _kind(reading: Reading, context: Context) -> tuple[str, str]:
+    """Occurred, planned or a target, and why: the explanation goes into the rule."""
     published = context.published
     later = published is not None and reading.period[0] > published
     future = context.tense() == cal.FUTURE
     if reading.qualifier == "before" and (later or future):
-        return "target"
+        return "target", "target: a deadline " + (
+            "after publication" if later else "in a future-tense sentence"
+        )
     if later:
-        return "planned"
+        return "planned", "planned: after publication"
     if future and (published is None or reading.period[1] >= published):
-        return "planned"
-    return "occurred"
+        return "planned", "planned: future-tense sentence"
+    return "occurred", ""
+
+
+def _explain(pattern: Pattern, reading: Reading, why: str) -> str:
+    rule = reading.rule if reading.rule.startswith(pattern.name) else f"{pattern.name}: {reading.rule}"
+    if reading.qualifier:
+        rule += f"; {reading.qualifier}"
+    return f"{rule}; {why}" if why else rule
 
 
 def _latest_year(folded: str, language: str) -> int | None:
