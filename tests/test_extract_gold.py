@@ -62,14 +62,19 @@ def scored(index):
         )
         record(gold["language"], "actors", score_actors(gold["source"], gold.get("actors", []), extraction))
     for language in LANGUAGES:
-        for number, case in enumerate(load(FIXTURES / "forms" / f"{language}.toml")["case"], 1):
-            document = sentence_document(case, language, number)
-            extraction = extract(document, index)
-            where = f"{language} case {number} ({case.get('form', '')})"
-            record(language, "dates", score_dates(where, document.text, case.get("dates", []), extraction))
-            if "actors" in case:
-                record(language, "actors", score_actors(where, case["actors"], extraction))
+        for folder in ("forms", "blind"):
+            _score_cases(index, language, folder)
     return SCORES
+
+
+def _score_cases(index, language: str, folder: str) -> None:
+    for number, case in enumerate(load(FIXTURES / folder / f"{language}.toml")["case"], 1):
+        document = sentence_document(case, language, number)
+        extraction = extract(document, index)
+        where = f"{language} {folder} {number} ({case.get('form', '')})"
+        record(language, "dates", score_dates(where, document.text, case.get("dates", []), extraction))
+        if "actors" in case:
+            record(language, "actors", score_actors(where, case["actors"], extraction))
 
 
 def test_every_seed_and_every_language_is_annotated():

@@ -54,6 +54,7 @@ class ActorIndex:
     media: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()  # every registry word, for telling unknown names apart
+    dotted: frozenset[str] = frozenset()  # forms ending in a full stop: «U.S.»
 
 
 def build_actor_index(actors: dict[str, Actor]) -> ActorIndex:
@@ -84,6 +85,9 @@ def build_actor_index(actors: dict[str, Actor]) -> ActorIndex:
         for key in [*index.exact, *table]:
             firsts[key[0]] = max(firsts.get(key[0], 0), len(key))
         index.first_words[language] = firsts
+    index.dotted = frozenset(
+        fold(form.strip()) for _, a in actors.items() for _, form in _forms(a) if form.strip().endswith(".")
+    )
     index.media = frozenset(a for a, actor in actors.items() if actor.media)
     index.people = frozenset(a for a, actor in actors.items() if actor.type == "person")
     index.words = frozenset(w for key in index.exact for w in key) | frozenset(
@@ -149,6 +153,8 @@ def find_actors(text: str, words: list[TextWord], language: str, index: ActorInd
             continue
         length, actor_id = hit
         start, end = words[position].start, words[position + length - 1].end
+        if text[end : end + 1] == "." and fold(text[start:end]) + "." in index.dotted:
+            end += 1  # «U.S.»: the full stop belongs to the abbreviation
         if any(s <= start and end <= e for s, e in blocked):
             position += length
             continue

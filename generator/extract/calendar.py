@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dateutil.relativedelta import relativedelta
 
 Period = tuple[dt.date, dt.date]
-PAST, FUTURE = "past", "future"
+PAST, PRESENT, FUTURE = "past", "present", "future"
 
 
 def day(year: int, month: int, day_: int) -> Period | None:

@@ -56,19 +56,26 @@ class Context:
     text: str
     sentence: Sentence | None
     skip: list[tuple[int, int]] = field(default_factory=list)
-    _tense: str | None = None
-    _tense_known: bool = False
+    current: tuple[int, int] = (0, 0)  # the span of the date being resolved
+    _tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self) -> str | None:
-        if not self._tense_known:
-            if self.sentence is None:
-                self._tense = None
-            else:
-                s = self.sentence
-                spans = [(a - s.start, b - s.start) for a, b in self.skip]
-                self._tense = sentence_tense(self.text[s.start : s.end], self.language, spans)
-            self._tense_known = True
-        return self._tense
+        """The tense of the clause holding the current date, else of its sentence: in «Сегодня
+        открывается форум, а завтра министр посетит Алматы» each date has its own verb."""
+        if self.sentence is None:
+            return None
+        for clause in _clause_bounds(self.text, self.sentence, self.current, self.language):
+            found = self._tense_of(clause)
+            if found is not None:
+                return found
+        return self._tense_of((self.sentence.start, self.sentence.end))
+
+    def _tense_of(self, bounds: tuple[int, int]) -> str | None:
+        if bounds not in self._tenses:
+            start, end = bounds
+            spans = [(a - start, b - start) for a, b in self.skip if start <= a < end]
+            self._tenses[bounds] = sentence_tense(self.text[start:end], self.language, spans)
+        return self._tenses[bounds]
 
     def anchor(self) -> dt.date | None:
         """Relative words count from the publication date."""
@@ -87,6 +94,30 @@ class Context:
 
 
 Resolver = Callable[[re.Match[str], Context], Reading | None]
+
+
+def _clause_bounds(
+    text: str, sentence: Sentence, span: tuple[int, int], language: str
+) -> list[tuple[int, int]]:
+    """The clause holding `span`, then that clause widened one break at a time to the right (the
+    verb often follows: «Бүгін Астанада Қазақстан – Ұлыбритания … өтіп жатыр»)."""
+    breaks = [
+        (m.start(), m.end()) for m in _clause_breaks(language).finditer(text, sentence.start, sentence.end)
+    ]
+    start = max((e for s, e in breaks if e <= span[0]), default=sentence.start)
+    ends = [s for s, e in breaks if s >= span[1]] + [sentence.end]
+    return [(start, end) for end in ends]
+
+
+@cache
+def _clause_breaks(language: str) -> re.Pattern[str]:
+    # English joins clauses with «and» as often as with a comma: «arrived today and will meet».
+    conjunction = (
+        r"|\sthat\s|\s(?:and|but)\s(?=(?:will|would|was|were|is|are|has|have|had|said|says)\b)"
+        if language == "en"
+        else ""
+    )
+    return re.compile(rf",\s|;\s|:\s|\s[–—]\s{conjunction}")
 
 
 @dataclass(frozen=True)
@@ -124,6 +155,7 @@ def find_dates(
             in_sentence = [(s, e) for s, e in taken if sentence and sentence.start <= s < sentence.end]
             context = Context(published, reference, language, text, sentence, in_sentence)
             contexts[key] = context
+        context.current = (start, end)
         reading = pattern.resolve(match, context)
         if reading is None:
             continue
@@ -158,7 +190,7 @@ def _kind(reading: Reading, context: Context) -> tuple[str, str]:
     """Occurred, planned or a target, and why: the explanation goes into the rule."""
     published = context.published
     later = published is not None and reading.period[0] > published
-    future = context.tense() == cal.FUTURE
+    future = context.tense() == cal.FUTURE  # present tense counts as now: occurred
     if reading.qualifier == "before" and (later or future):
         return "target", "target: a deadline " + (
             "after publication" if later else "in a future-tense sentence"
@@ -589,7 +621,7 @@ def _russian(v: Vocabulary) -> list[Pattern]:
             ),
             _year(v),
         ),
-        Pattern("year", re.compile(rf"{B}{prep}(?P<y>{YEAR})(?:-?м)?\s*(?:{yw}){E}", i), _year(v)),
+        Pattern("year", re.compile(rf"{B}{prep}(?P<y>{YEAR})(?:(?:-?м)?\s*(?:{yw})|-м){E}", i), _year(v)),
         Pattern(
             "season",
             re.compile(
@@ -758,7 +790,7 @@ def _english(v: Vocabulary) -> list[Pattern]:
         Pattern(
             "day range",
             re.compile(
-                rf"{B}(?:(?:from|between)\s+)?(?P<m>{month})\s+(?P<d1>[0-3]?\d){th}\s*(?:[-–—]|\s(?:to|and|until|through)\s)\s*(?P<d2>[0-3]?\d){th}{year_after}{E}"
+                rf"{B}(?:(?:from|between|on|in)\s+)?(?P<m>{month})\s+(?P<d1>[0-3]?\d){th}\s*(?:[-–—]|\s(?:to|and|until|through)\s)\s*(?P<d2>[0-3]?\d){th}{year_after}{E}"
             ),
             _day_range(v),
         ),
@@ -889,7 +921,7 @@ def _eve_guard(resolve: Resolver) -> Resolver:
         if m.group("rel").lower() == "накануне":
             after = c.text[m.end() : m.end() + 40]
             following = re.match(r"\s+(\w+)", after)
-            if following and _is_genitive_noun(following.group(1)):
+            if following and following.group(1).islower() and _is_genitive_noun(following.group(1)):
                 return None
         return resolve(m, c)
 

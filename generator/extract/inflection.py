@@ -66,6 +66,7 @@ def _dictionary_forms(word: str) -> set[str]:
     """Case forms of a dictionary word that stands in the nominative; other words (the genitive
     «дел» in «Министерство иностранных дел») keep their form."""
     forms = {word}
+    # every nominative reading: «Большая» is both «большой» and the comparative «больший»
     for parse in _analyser().parse(word.lower()):
         if parse.tag.case != "nomn" or parse.tag.POS not in ("NOUN", "ADJF", "PRTF"):
             continue
@@ -73,7 +74,6 @@ def _dictionary_forms(word: str) -> set[str]:
             inflected = parse.inflect({case})
             if inflected is not None:
                 forms.add(_like(word, inflected.word.replace("ё", "е")))
-        break
     return forms
 
 

@@ -11,7 +11,7 @@ from functools import cache
 from .sentences import words
 from .vocabulary import date_words
 
-PAST, FUTURE = "past", "future"
+PAST, PRESENT, FUTURE = "past", "present", "future"
 
 
 @cache
@@ -48,6 +48,8 @@ def _russian_tense(tokens: list[str]) -> str | None:
             return FUTURE
         if "past" in parse.tag:
             found = PAST
+        elif "pres" in parse.tag and "3per" in parse.tag and found is None:
+            found = PRESENT  # «открывается»: happening as the report is written
     return found
 
 
@@ -66,6 +68,8 @@ def _kazakh_tense(tokens: list[str]) -> str | None:
         return FUTURE
     vowel_pasts = {stem + ending for stem in cues["vowel_stems"] for ending in ("ды", "ді")}
     for token in reversed(tokens):
+        if token in cues["present"]:
+            return PRESENT
         if token in cues["past"] or token in vowel_pasts:
             return PAST
         if any(token.endswith(ending) for ending in cues["future_endings"]) and len(token) > 4:
