@@ -62,7 +62,7 @@ def scored(index):
         )
         record(gold["language"], "actors", score_actors(gold["source"], gold.get("actors", []), extraction))
     for language in LANGUAGES:
-        for folder in ("forms", "blind"):
+        for folder in ("forms", "blind", "blind2"):
             _score_cases(index, language, folder)
     return SCORES
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 
 from ..model import Actor
@@ -18,6 +17,7 @@ from .inflection import english_possessives, kazakh_stems, russian_sequences
 from .vocabulary import inflection_rules
 
 Key = tuple[str, ...]
+NOT_A_MENTION = ""  # the id of phrases that contain a name but name something else
 _WORD = re.compile(r"\w+(?:[-‑'’]\w+)*")
 
 
@@ -80,6 +80,18 @@ def build_actor_index(actors: dict[str, Actor]) -> ActorIndex:
     for language, keys in ambiguous.items():
         for key in keys:
             index.surnames[language].pop(key, None)  # two people share it: never guess
+    for language, phrases in inflection_rules()["not_mentions"].items():
+        for phrase in phrases:
+            words, separators = _split(phrase)
+            if len(words) < 2:
+                continue  # a single word would shadow the name itself
+            key = tuple(words)
+            index.exact[key] = NOT_A_MENTION
+            index.separators.setdefault(key, set()).add(separators)
+            index.longest = max(index.longest, len(words))
+            for variant in _variants(language, words, False):
+                index.inflected[language][variant] = NOT_A_MENTION
+                index.separators.setdefault(variant, set()).add(separators)
     for language, table in index.inflected.items():
         firsts: dict[str, int] = {}
         for key in [*index.exact, *table]:
@@ -141,7 +153,6 @@ def document_words(text: str, regions: list[tuple[int, int]]) -> list[TextWord]:
 
 def find_actors(text: str, words: list[TextWord], language: str, index: ActorIndex) -> list[ActorMention]:
     found: list[ActorMention] = []
-    blocked = [m.span() for m in _not_mentions().finditer(fold(text))]
     named: set[str] = set()  # people already named in full: their bare surname is theirs
     position = 0
     while position < len(words):
@@ -149,13 +160,14 @@ def find_actors(text: str, words: list[TextWord], language: str, index: ActorInd
         if hit is None:
             hit = _surname_at(words, position, language, index, named)
         if hit is None:
+            found.extend(_hyphen_parts(text, words[position], language, index))
             position += 1
             continue
         length, actor_id = hit
         start, end = words[position].start, words[position + length - 1].end
         if text[end : end + 1] == "." and fold(text[start:end]) + "." in index.dotted:
             end += 1  # «U.S.»: the full stop belongs to the abbreviation
-        if any(s <= start and end <= e for s, e in blocked):
+        if actor_id == NOT_A_MENTION:
             position += length
             continue
         found.append(ActorMention(actor_id, text[start:end], (start, end)))
@@ -163,12 +175,6 @@ def find_actors(text: str, words: list[TextWord], language: str, index: ActorInd
             named.add(actor_id)
         position += length
     return found
-
-
-@cache
-def _not_mentions() -> re.Pattern[str]:
-    phrases = sorted(inflection_rules()["not_mentions"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in phrases) + r")(?!\w)")
 
 
 def _longest_at(text: str, words: list[TextWord], position: int, language: str, index: ActorIndex):
@@ -208,6 +214,24 @@ def _separated_as_registered(text: str, span: list[TextWord], key: Key, index: A
     space: words of a name split by a comma or a full stop are not that name."""
     gaps = tuple(_separator(text[a.end : b.start]) for a, b in pairwise(span))
     return gaps in index.separators.get(key, ())
+
+
+def _hyphen_parts(text: str, word: TextWord, language: str, index: ActorIndex) -> list[ActorMention]:
+    """«Xi'an-Almaty», «Алматы-Ташкент»: a name inside a hyphenated compound, when the whole
+    word is no registry form («Касым-Жомарт» and «АҚШ-тың» are matched before this)."""
+    if "-" not in word.text:
+        return []
+    found, offset = [], word.start
+    tables = (index.exact, index.inflected.get(language, {}))
+    for part in word.text.split("-"):
+        candidates = [part, *kazakh_stems(part)] if language == "kk" else [part]
+        actor_id = next((t[(c,)] for c in candidates for t in tables if (c,) in t), None)
+        if actor_id:  # neither absent (None) nor a non-mention ("")
+            found.append(
+                ActorMention(actor_id, text[offset : offset + len(part)], (offset, offset + len(part)))
+            )
+        offset += len(part) + 1
+    return found
 
 
 def _surname_at(words: list[TextWord], position: int, language: str, index: ActorIndex, named: set[str]):

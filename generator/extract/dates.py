@@ -46,6 +46,7 @@ class Reading:
     precision: str
     rule: str
     qualifier: str | None = None
+    kind: str | None = None  # set when the form itself says it (a dateline is the day reported)
 
 
 @dataclass
@@ -188,6 +189,8 @@ def _candidates(folded: str, regions: list[tuple[int, int]], language: str) -> I
 
 def _kind(reading: Reading, context: Context) -> tuple[str, str]:
     """Occurred, planned or a target, and why: the explanation goes into the rule."""
+    if reading.kind is not None:
+        return reading.kind, ""
     published = context.published
     later = published is not None and reading.period[0] > published
     future = context.tense() == cal.FUTURE  # present tense counts as now: occurred
@@ -339,6 +342,27 @@ def _day_month_year(v: Vocabulary) -> Resolver:
     return resolve
 
 
+def _dateline(v: Vocabulary) -> Resolver:
+    """«АСТАНА, 14 марта —», "ALMATY, March 3 (Reuters) -": the day the report was filed. It has
+    no verb of its own, so the sentence's tense says nothing about it."""
+
+    def resolve(m: re.Match[str], c: Context) -> Reading | None:
+        d, month, year = _int(m, "d"), v.month(m.group("m")), _int(m, "y")
+        if d is None:
+            return None
+        if year is not None:
+            period = cal.day(year, month, d)
+        elif c.published is not None:
+            period = cal.choose_year(lambda y: cal.day(y, month, d), c.published, None)
+        else:
+            return None
+        if period is None:
+            return None
+        return Reading(period, "day", "dateline, the day of the report", kind="occurred")
+
+    return resolve
+
+
 def _day_range(v: Vocabulary) -> Resolver:
     """«4–5 февраля», «с 4 по 6 ноября», «30 ноября – 2 декабря 2025 года»."""
 
@@ -398,18 +422,22 @@ def _part_of_month(v: Vocabulary) -> Resolver:
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
         part = _part(v, m.group("part"))
         year = _int(m, "y")
+        qualifier = v.qualifier(m)
         if m.groupdict().get("m"):
             month = v.month(m.group("m"))
             if year is not None:
-                return Reading(cal.part_of_month(year, month, part), "part_of_month", "part of month")
+                return Reading(
+                    cal.part_of_month(year, month, part), "part_of_month", "part of month", qualifier
+                )
             placed = c.undated(lambda y: cal.part_of_month(y, month, part))
-            return Reading(placed[0], "part_of_month", f"part of month, {placed[1]}") if placed else None
-        if c.anchor() is None:
-            return None
+            if placed is None:
+                return None
+            return Reading(placed[0], "part_of_month", f"part of month, {placed[1]}", qualifier)
         anchor = c.anchor()
-        assert anchor is not None
+        if anchor is None:
+            return None
         period = cal.part_of_month(anchor.year, anchor.month, part)
-        return Reading(period, "part_of_month", "part of the publication month")
+        return Reading(period, "part_of_month", "part of the publication month", qualifier)
 
     return resolve
 
@@ -553,6 +581,8 @@ def _season(v: Vocabulary) -> Resolver:
 # ---------------------------------------------------------------------------------------------
 
 B = r"(?<![\w.,\-])"  # no word, digit or decimal part right before
+# A dateline opens a line: a place in capitals, a comma, the date, then a dash.
+DATELINE = r"^[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ.\- ]+,\s+"
 E = r"(?![\w%])"
 
 
@@ -560,6 +590,7 @@ def _russian(v: Vocabulary) -> list[Pattern]:
     i = re.IGNORECASE
     month, wd, yw, season = v.month_any, v.weekday_any, v.year_words, v.season_any
     prep = _preposition(v)
+    approx = rf"(?:(?P<approx>{_alternation(v.data['approximately'])})\s+)?"
     year = rf"(?:\s+(?P<y>{YEAR})(?:\s*(?:{yw}))?)?"
     parts = _alternation(v.data["month_parts"])
     rel_days = _alternation(" ".join(k.split()) for k in v.data["relative_days"])
@@ -569,6 +600,14 @@ def _russian(v: Vocabulary) -> list[Pattern]:
     units = _alternation(v.data["ago"]["units"])
     this_month = _alternation(v.data["this_month"])
     return [
+        Pattern(
+            "dateline",
+            re.compile(
+                rf"{DATELINE}(?P<date>(?P<d>[0-3]?\d)\s+(?P<m>{month})(?:\s+(?P<y>{YEAR}))?)\s*[—–-]",
+                re.M | i,
+            ),
+            _dateline(v),
+        ),
         Pattern(
             "numeric date",
             re.compile(rf"{B}(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>{YEAR})(?:\s*(?:г\.|года))?(?!\d)"),
@@ -597,7 +636,9 @@ def _russian(v: Vocabulary) -> list[Pattern]:
         ),
         Pattern(
             "part of month",
-            re.compile(rf"{B}(?:в\s+)?(?P<part>{parts})\s+(?:(?P<m>{month}){year}|(?:{this_month})){E}", i),
+            re.compile(
+                rf"{B}{approx}(?:в\s+)?(?P<part>{parts})\s+(?:(?P<m>{month}){year}|(?:{this_month})){E}", i
+            ),
             _part_of_month(v),
         ),
         Pattern(
@@ -665,8 +706,17 @@ def _kazakh(v: Vocabulary) -> list[Pattern]:
     units = _alternation(v.data["ago"]["units"])
     post = _alternation(v.data["postpositions"])
     approx = _alternation(v.data["approximately"])
+    approx_prefix = rf"(?:(?P<approx>{approx})\s+)?"
     year_prefix = rf"(?:(?P<y>{YEAR})\s*(?:жылғы|жылдың|ж\.)\s+)"
     return [
+        Pattern(
+            "dateline",
+            re.compile(
+                rf"{DATELINE}(?P<date>(?P<d>[0-3]?\d){ordinal}\s+(?P<m>{month})(?:\s+(?P<y>{YEAR}))?)\s*[—–-]",
+                re.M | i,
+            ),
+            _dateline(v),
+        ),
         Pattern(
             "numeric date",
             re.compile(rf"{B}(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>{YEAR})(?:\s*(?:ж\.|жылы))?(?!\d)"),
@@ -705,7 +755,7 @@ def _kazakh(v: Vocabulary) -> list[Pattern]:
         Pattern(
             "part of month",
             re.compile(
-                rf"{B}(?:(?P<y>{YEAR})\s*(?:жылдың|жылғы)\s+)?(?:(?P<m>{month})(?:\s+(?:{month_word}))?|(?:осы\s+|ағымдағы\s+)?айдың)\s+(?P<part>{parts}){E}",
+                rf"{B}{approx_prefix}(?:(?P<y>{YEAR})\s*(?:жылдың|жылғы)\s+)?(?:(?P<m>{month})(?:\s+(?:{month_word}))?|(?:осы\s+|ағымдағы\s+)?айдың)\s+(?P<part>{parts}){E}",
                 i,
             ),
             _part_of_month(v),
@@ -768,6 +818,7 @@ def _english(v: Vocabulary) -> list[Pattern]:
     month, wd = v.month_any, v.weekday_any
     season = _alternation(f for forms in v.data["seasons"] for f in forms)
     prep = _preposition(v, after=r"(?:the\s+)?")
+    approx = rf"(?:(?P<approx>{_alternation(v.data['approximately'])})\s+)?"
     th = r"(?:st|nd|rd|th)?"
     year_after = rf"(?:,?\s+(?P<y>{YEAR}))?"
     weekday_before = rf"(?:(?P<wd>{wd}),?\s+)?"
@@ -777,6 +828,14 @@ def _english(v: Vocabulary) -> list[Pattern]:
     numbers = _alternation(v.data["ago"]["numbers"])
     units = _alternation(v.data["ago"]["units"])
     return [
+        Pattern(
+            "dateline",
+            re.compile(
+                rf"{DATELINE}(?P<date>(?P<m>{month})\s+(?P<d>[0-3]?\d)(?:,?\s+(?P<y>{YEAR}))?)(?:\s*\([^)]*\))?\s*[—–-]",
+                re.M,
+            ),
+            _dateline(v),
+        ),
         Pattern(
             "ISO date", re.compile(rf"{B}(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), _numeric_day
         ),
@@ -791,6 +850,13 @@ def _english(v: Vocabulary) -> list[Pattern]:
             "day range",
             re.compile(
                 rf"{B}(?:(?:from|between|on|in)\s+)?(?P<m>{month})\s+(?P<d1>[0-3]?\d){th}\s*(?:[-–—]|\s(?:to|and|until|through)\s)\s*(?P<d2>[0-3]?\d){th}{year_after}{E}"
+            ),
+            _day_range(v),
+        ),
+        Pattern(
+            "day range",
+            re.compile(
+                rf"{B}(?:(?:from|between)\s+)?(?P<m1>{month})\s+(?P<d1>[0-3]?\d){th}\s*(?:[-–—]|\s(?:to|and|until|through)\s)\s*(?P<m>{month})\s+(?P<d2>[0-3]?\d){th}{year_after}{E}"
             ),
             _day_range(v),
         ),
@@ -811,8 +877,8 @@ def _english(v: Vocabulary) -> list[Pattern]:
         Pattern(
             "part of month",
             re.compile(
-                rf"{B}(?:in\s+)?(?P<part>{parts})\s*(?:(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?|this month){E}",
-                0,
+                rf"{B}{approx}(?:in\s+)?(?P<part>{parts})\s*"
+                rf"(?:(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?|this month){E}",
             ),
             _part_of_month(v),
         ),

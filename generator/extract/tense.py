@@ -7,6 +7,7 @@ day and the next one, and a future date is a plan, not a fact.
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 from .sentences import words
 from .vocabulary import date_words
@@ -38,6 +39,9 @@ def _russian_tense(tokens: list[str]) -> str | None:
     if any(token in cues["future"] for token in tokens):
         return FUTURE
     analyser = _morphology()
+    for i, token in enumerate(tokens):
+        if token in cues["intention"] and any(_is_infinitive(analyser, t) for t in tokens[i + 1 : i + 3]):
+            return FUTURE
     found = None
     for token in tokens:
         parse = _russian_verb(analyser, token)
@@ -54,9 +58,15 @@ def _russian_tense(tokens: list[str]) -> str | None:
 
 
 @cache
+def _is_infinitive(analyser, token: str) -> bool:
+    return any(p.tag.POS == "INFN" for p in analyser.parse(token)[:2])
+
+
+@cache
 def _russian_verb(analyser, token: str):
     for parse in analyser.parse(token)[:2]:
-        if parse.tag.POS == "VERB" and parse.score >= 0.2:
+        # «подписан», «завершено»: short passive participles are finite past predicates
+        if parse.tag.POS in ("VERB", "PRTS") and parse.score >= 0.2:
             return parse
     return None
 
@@ -66,6 +76,9 @@ def _kazakh_tense(tokens: list[str]) -> str | None:
     cues = date_words("kk")["tense"]
     if any(token in cues["future"] for token in tokens):
         return FUTURE
+    for before, token in pairwise(tokens):
+        if token in cues["intention"] and before.endswith(("уға", "уге", "уды", "уді")):
+            return FUTURE
     vowel_pasts = {stem + ending for stem in cues["vowel_stems"] for ending in ("ды", "ді")}
     for token in reversed(tokens):
         if token in cues["present"]:
