@@ -114,7 +114,7 @@ def _site_option(command: argparse.ArgumentParser) -> None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from .inspect import extract_file, format_extraction
+    from .explain import extract_file, format_extraction
 
     try:
         document, extraction = extract_file(args.site.resolve(), args.file)
@@ -130,7 +130,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from .inspect import check_site, format_check
+    from .explain import check_site, format_check
 
     try:
         report = check_site(args.site.resolve())

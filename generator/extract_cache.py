@@ -7,6 +7,7 @@ re-extracts only that article, and editing the registry or a rule re-extracts ev
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -55,7 +56,7 @@ class ExtractionCache:
             return cached
         self.misses += 1
         result = extract(document, index)
-        self._write(key, to_json(result, document.text))
+        self._write(key, to_json(result, document.text, sentences=False))
         return result
 
     def _key(self, document: Document) -> str:
@@ -68,8 +69,8 @@ class ExtractionCache:
         path = self.folder / f"{key}.json"
         try:
             return from_json(json.loads(path.read_text("utf-8")))
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            return None  # absent or damaged: extract again and overwrite it
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None  # absent, unreadable or damaged: extract again and overwrite it
 
     def _write(self, key: str, record: dict) -> None:
         if self.folder is None:
@@ -88,7 +89,8 @@ class ExtractionCache:
             return
         for path in self.folder.glob("*.json"):
             if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # a read-only cache folder is left as it is
+                    path.unlink(missing_ok=True)
 
 
 def open_cache(root: Path, actors: dict[str, Actor]) -> ExtractionCache:

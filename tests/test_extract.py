@@ -17,7 +17,7 @@ import pytest
 from generator.build import build_site
 from generator.cli import main
 from generator.extract import build_actor_index, extract
-from generator.extract import calendar as cal
+from generator.extract import periods as cal
 from generator.extract.actors import document_words, find_actors
 from generator.extract.inflection import kazakh_stems, russian_sequences, russian_variants
 from generator.extract.record import from_json, to_json
@@ -248,8 +248,10 @@ def test_changing_one_article_re_extracts_only_that_article(site_copy, tmp_path)
 
 def test_a_damaged_cache_record_is_extracted_again(site_copy, tmp_path):
     build_site(site_copy, tmp_path / "a")
-    for record in (site_copy / ".timeline-cache" / "extract").glob("*.json"):
-        record.write_text("{ not json", "utf-8")
+    records = sorted((site_copy / ".timeline-cache" / "extract").glob("*.json"))
+    for number, record in enumerate(records):
+        # not JSON at all, or JSON of the wrong shape
+        record.write_text("{ not json" if number % 2 else '{"published": "2026-02-05"}', "utf-8")
     report = build_site(site_copy, tmp_path / "b")
     assert report.extracted == 5
     assert len(report.timeline.events) == 8
@@ -298,3 +300,107 @@ def test_timeline_check_proposes_unknown_names_with_counts(site_copy, capsys):
     assert not any("Кошербаев" in name for name in names)
     assert main(["check", "--site", str(site_copy)]) == 0
     assert "Антониу Гутерриш" in capsys.readouterr().out
+
+
+# --- hard cases a reviewer found: each once crashed or gave a wrong date ---------------------
+
+
+def sentence(language: str, text: str, published: str | None = "2026-02-05"):
+    from test_extract_gold import sentence_document
+
+    return sentence_document({"sentence": text, "published": published}, language, 1)
+
+
+def found_dates(index, language: str, text: str, published: str | None = "2026-02-05"):
+    result = extract(sentence(language, text, published), index)
+    return [(d.text, d.start.isoformat(), d.end.isoformat(), d.kind) for d in result.dates]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # no publication date: the year the text names anchors nothing, and nothing crashes
+        (
+            "en",
+            "The talks began in January 2026.",
+            [("in January 2026", "2026-01-01", "2026-01-31", "occurred")],
+        ),
+        # before year 1 or beyond the calendar: no date, no traceback
+        ("ru", "Город основан 3000 лет назад, а 1000000 дней назад было иначе.", []),
+        # English present tense is no past: the nearest 10 February is the coming one
+        (
+            "en",
+            "Kazakh minister visits Washington on Feb. 10",
+            [("on Feb. 10", "2026-02-10", "2026-02-10", "planned")],
+        ),
+        # Kazakh months opening a sentence; «Қазанда» inside one is the city
+        ("kk", "Желтоқсанда саммит өтеді.", [("Желтоқсанда", "2026-12-01", "2026-12-31", "planned")]),
+        ("kk", "Делегация Қазанда болды.", []),
+        # «9 Мая», «8 Марта» are holidays' names
+        ("ru", "Улица 9 Мая перекрыта, праздник 8 Марта прошел.", []),
+        # 29 February without a year: the last leap day before publication
+        ("ru", "Встреча прошла 29 февраля.", [("29 февраля", "2024-02-29", "2024-02-29", "occurred")]),
+        ("ru", "Встреча прошла 15-го января.", [("15-го января", "2026-01-15", "2026-01-15", "occurred")]),
+        (
+            "ru",
+            "Переговоры шли 30 декабря 2025 – 2 января 2026 года.",
+            [("30 декабря 2025 – 2 января 2026 года", "2025-12-30", "2026-01-02", "occurred")],
+        ),
+        (
+            "en",
+            "THE MINISTER MET RUBIO ON NOVEMBER 6, 2025.",
+            [("NOVEMBER 6, 2025", "2025-11-06", "2025-11-06", "occurred")],
+        ),
+        # a dateline is the day of the report, whatever the tense of the sentence
+        (
+            "ru",
+            "АСТАНА, 9 февраля — Казахстан и Китай до 2030 года увеличат пропускную способность.",
+            [
+                ("9 февраля", "2026-02-09", "2026-02-09", "occurred"),
+                ("до 2030 года", "2030-01-01", "2030-12-31", "target"),
+            ],
+        ),
+    ],
+)
+def test_hard_cases(index, language, text, expected):
+    published = "2026-02-09" if text.startswith("АСТАНА") else "2026-02-05"
+    assert found_dates(index, language, text, published) == expected
+
+
+def test_english_publication_date_from_the_lead(index, tmp_path):
+    article = tmp_path / "reuters.txt"
+    article.write_text(
+        "Kazakhstan and US talk minerals\nOn Thursday, February 5, ministers met in Washington "
+        "to follow up the memorandum of November 2025.\n",
+        "utf-8",
+    )
+    result = extract(read_article(article), index)
+    assert (result.published, result.published_from) == (PartialDate(2026, 2, 5), "inferred")
+
+
+def test_a_month_precise_publication_date_still_places_day_and_month(index, tmp_path):
+    article = tmp_path / "monthly.txt"
+    article.write_text(" date 2026-02 Обзор месяца\n6 ноября прошла встреча.\n", "utf-8")
+    result = extract(read_article(article), index)
+    assert [(d.text, d.start) for d in result.dates] == [("6 ноября", dt.date(2025, 11, 6))]
+
+
+def test_a_long_unpunctuated_text_is_extracted_in_reasonable_size(index):
+    wall = "в четверг 5 февраля Кошербаев встретился с Купер и " * 2000
+    result = extract(sentence("ru", wall), index)
+    assert len(result.dates) == 2000
+    record = to_json(result, wall)
+    # 300 characters either side of the date, not the 100 000-character «sentence»
+    assert max(len(d["sentence"]) for d in record["dates"]) <= 300 + len("в четверг 5 февраля") + 300 + 2
+    assert max(len(m.text) for m in result.mentions) <= 300
+
+
+def test_odd_things_in_the_cache_folder_never_fail_a_build(site_copy, tmp_path):
+    build_site(site_copy, tmp_path / "a")
+    cache = site_copy / ".timeline-cache" / "extract"
+    (cache / "stale.json").write_text('{"published": "2026-02-05"}', "utf-8")  # a record of no known shape
+    (cache / "folder.json").mkdir()  # a folder where a record would be
+    article = site_copy / "content" / "articles" / "003_7f436facd6af26cd.txt"
+    article.write_text(article.read_text("utf-8") + "\nВчера стороны провели консультации.\n", "utf-8")
+    report = build_site(site_copy, tmp_path / "b")
+    assert report.extracted == 1 and len(report.timeline.events) == 8

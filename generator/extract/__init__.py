@@ -15,7 +15,7 @@ from ..model import DateSpan, Document, PartialDate
 from .actors import ActorIndex, ActorMention, build_actor_index, document_words, find_actors
 from .dates import FoundDate, find_dates
 from .names import UnknownName, find_unknown_names
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, sentence_index, split_sentences
 from .vocabulary import rules_fingerprint
 
 # The lead: the headline and the opening of the body, where a report says when it happened.
@@ -84,13 +84,23 @@ def extract(document: Document, index: ActorIndex) -> Extraction:
             result.published_from = "inferred"
             result.published_evidence = evidence
             published = evidence.start
-    result.dates = find_dates(text, regions, sentences, language, published)
+    result.dates = find_dates(text, regions, sentences, language, published, *_partial_anchor(document))
     words = document_words(text, regions)
     result.actors = find_actors(text, words, language, index)
     covered = [m.span for m in result.actors] + [d.span for d in result.dates]
     result.unknown_names = find_unknown_names(text, words, sentences, language, covered, index.words)
     result.mentions = _event_mentions(document, result, sentences, index)
     return result
+
+
+def _partial_anchor(document: Document) -> tuple[dt.date | None, int | None]:
+    """A publication date known only to the month or the year still places «6 ноября»."""
+    published = document.published
+    if published is None or published.day is not None:
+        return None, None
+    if published.month is not None:
+        return published.last_day(), None
+    return None, published.year
 
 
 def _regions(document: Document) -> list[tuple[int, int]]:
@@ -112,7 +122,7 @@ def _publication_from_lead(document: Document, regions, sentences: list[Sentence
         return None
     lead_region = [(lead[0].start, lead[-1].end)]
     for found in find_dates(document.text, lead_region, sentences, document.language, None):
-        if found.rule.startswith("weekday+day") and found.precision == "day":
+        if "weekday+day" in found.rule and found.precision == "day":
             return found
     return None
 
@@ -132,13 +142,13 @@ def _event_mentions(
     for mention in result.actors:
         if mention.actor in index.media:
             continue  # outlets report events; they do not take part in them
-        sentence = _sentence_index(sentences, mention.span[0])
+        sentence = sentence_index(sentences, mention.span[0])
         actors_by_sentence.setdefault(sentence, [])
         if mention.actor not in actors_by_sentence[sentence]:
             actors_by_sentence[sentence].append(mention.actor)
     lead = _lead(sentences, document)
     lead_end = lead[-1].end if lead else 0
-    headline_actors = _unique(a for s in lead for a in actors_by_sentence.get(sentences.index(s), []))
+    lead_actors = _unique(a for s in lead for a in actors_by_sentence.get(sentences.index(s), []))
     title_actors = _unique(
         a
         for i, s in enumerate(sentences)
@@ -146,14 +156,14 @@ def _event_mentions(
         for a in actors_by_sentence.get(i, [])
     )
     mentions = []
-    headline = _headline_mention(document, result, lead_end, headline_actors)
+    headline = _headline_mention(document, result, lead_end, lead_actors)
     if headline is not None:
         mentions.append(headline)
     for found in result.dates:
         if headline is not None and found.span == _headline_date_span(result, lead_end):
             continue  # already the headline's date
-        sentence = _sentence_index(sentences, found.span[0])
-        actors = actors_by_sentence.get(sentence) or title_actors or headline_actors
+        sentence = sentence_index(sentences, found.span[0])
+        actors = actors_by_sentence.get(sentence) or title_actors or lead_actors
         clause, clause_span = _clause(document.text, found)
         mentions.append(
             EventMention(
@@ -225,30 +235,19 @@ def date_span(start: dt.date, end: dt.date, precision: str, qualifier: str | Non
 
 
 def _clause(text: str, found: FoundDate) -> tuple[str, tuple[int, int]]:
-    """The sentence, or for a long one the comma-delimited stretch around the date."""
+    """The sentence, or for a long one the clause around the date, kept within _SUMMARY_CHARS."""
     start, end = found.sentence
     if end - start <= _SUMMARY_CHARS:
         return text[start:end], (start, end)
-    left = max(text.rfind(sep, start, found.span[0]) for sep in (", ", "; ", " – ", " — "))
-    right_candidates = [
-        i for sep in (", ", "; ", " – ", " — ") if (i := text.find(sep, found.span[1], end)) >= 0
-    ]
-    clause_start = left + 2 if left >= start else start
-    clause_end = min(right_candidates) if right_candidates else end
-    if clause_end - clause_start < 60:
-        clause_start, clause_end = max(start, found.span[0] - 120), min(end, found.span[1] + 120)
+    low, high = max(start, found.span[0] - _SUMMARY_CHARS // 2), min(end, found.span[1] + _SUMMARY_CHARS // 2)
+    separators = (", ", "; ", " – ", " — ")
+    left = max(text.rfind(sep, low, found.span[0]) for sep in separators)
+    rights = [i for sep in separators if (i := text.find(sep, found.span[1], high)) >= 0]
+    clause_start = left + 2 if left >= low else low
+    clause_end = min(rights) if rights else high
+    if clause_end - clause_start < 60:  # a clause of a few words says too little: take the window
+        clause_start, clause_end = low, high
     return text[clause_start:clause_end].strip(), (clause_start, clause_end)
-
-
-def _sentence_index(sentences: list[Sentence], offset: int) -> int:
-    low, high = 0, len(sentences)
-    while low < high:
-        middle = (low + high) // 2
-        if sentences[middle].end <= offset:
-            low = middle + 1
-        else:
-            high = middle
-    return low
 
 
 def _unique(items) -> list[str]:

@@ -7,22 +7,18 @@ length of the text, not with the size of the registry.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..model import Actor
 from .inflection import english_possessives, kazakh_stems, russian_sequences
+from .sentences import Word, fold, words
 from .vocabulary import inflection_rules
 
 Key = tuple[str, ...]
+TextWord = Word
 NOT_A_MENTION = ""  # the id of phrases that contain a name but name something else
-_WORD = re.compile(r"\w+(?:[-‑'’]\w+)*")
-
-
-def fold(text: str) -> str:
-    return text.replace("ё", "е").replace("Ё", "Е")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +26,6 @@ class ActorMention:
     actor: str
     text: str
     span: tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class TextWord:
-    text: str  # folded
-    start: int
-    end: int
 
 
 @dataclass
@@ -118,10 +107,9 @@ def _forms(actor: Actor) -> Iterable[tuple[str, str]]:
 
 def _split(form: str) -> tuple[list[str], tuple[str, ...]]:
     form = fold(form.strip())
-    matches = list(_WORD.finditer(form))
-    words = [m.group(0) for m in matches]
-    separators = tuple(_separator(form[a.end() : b.start()]) for a, b in pairwise(matches))
-    return words, separators
+    found = words(form)
+    separators = tuple(_separator(form[a.end : b.start]) for a, b in pairwise(found))
+    return [w.text for w in found], separators
 
 
 def _separator(gap: str) -> str:
@@ -142,13 +130,10 @@ def _add_unique(table: dict[Key, str], ambiguous: set[Key], key: Key, actor_id: 
     table.setdefault(key, actor_id)
 
 
-def document_words(text: str, regions: list[tuple[int, int]]) -> list[TextWord]:
+def document_words(text: str, regions: list[tuple[int, int]]) -> list[Word]:
+    """The words of the headline and body, ё folded to е (offsets unchanged)."""
     folded = fold(text)
-    return [
-        TextWord(m.group(0), m.start(), m.end())
-        for start, end in regions
-        for m in _WORD.finditer(folded, start, end)
-    ]
+    return [word for start, end in regions for word in words(folded, start, end)]
 
 
 def find_actors(text: str, words: list[TextWord], language: str, index: ActorIndex) -> list[ActorMention]:

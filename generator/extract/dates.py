@@ -11,18 +11,17 @@ name of the rule that resolved it, so an editor can see why a date is what it is
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from . import calendar as cal
-from .sentences import Sentence, sentence_at
-from .tense import sentence_tense
+from . import periods as cal
+from .sentences import Sentence, fold, sentence_at
+from .tense import russian_morphology, sentence_tense
 from .vocabulary import date_words
-
-FOLD = str.maketrans("ёЁ", "еЕ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,41 +52,62 @@ class Reading:
 class Context:
     published: dt.date | None
     reference_year: int | None  # the latest year the text names, when there is no publication date
+    year_anchor: dt.date | None  # a publication date known to the month: its last day
     language: str
     text: str
     sentence: Sentence | None
-    skip: list[tuple[int, int]] = field(default_factory=list)
+    skip: list[tuple[int, int]] = field(default_factory=list)  # the sentence's dates, in order
     current: tuple[int, int] = (0, 0)  # the span of the date being resolved
     _tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    _breaks: tuple[list[int], list[int]] | None = None  # clause break starts and ends
 
     def tense(self) -> str | None:
-        """The tense of the clause holding the current date, else of its sentence: in «Сегодня
-        открывается форум, а завтра министр посетит Алматы» each date has its own verb."""
+        """The tense of the clause holding the current date, else of the clauses after it (the
+        verb often follows: «Бүгін Астанада Қазақстан – Ұлыбритания … өтіп жатыр»), else of the
+        sentence around it: in «Сегодня открывается форум, а завтра министр посетит Алматы» each
+        date has its own verb."""
         if self.sentence is None:
             return None
-        for clause in _clause_bounds(self.text, self.sentence, self.current, self.language):
+        for clause in self._clauses_around(self.current):
             found = self._tense_of(clause)
             if found is not None:
                 return found
-        return self._tense_of((self.sentence.start, self.sentence.end))
+        return None
+
+    def _clauses_around(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        sentence = self.sentence
+        assert sentence is not None
+        if self._breaks is None:
+            breaks = _clause_breaks(self.language).finditer(self.text, sentence.start, sentence.end)
+            found = [m.span() for m in breaks]
+            self._breaks = ([s for s, _ in found], [e for _, e in found])
+        starts, ends = self._breaks
+        before = bisect.bisect_right(ends, span[0])
+        start = ends[before - 1] if before else sentence.start
+        after = bisect.bisect_left(starts, span[1])
+        stops = [*starts[after : after + _WIDEST_CLAUSE], sentence.end]
+        # Clauses are cut to _CLAUSE_CHARS around the date: a 100 000-character «sentence» costs
+        # no more than a short one.
+        low, high = max(sentence.start, span[0] - _CLAUSE_CHARS), span[1] + _CLAUSE_CHARS
+        clauses = [(max(start, low), min(stop, high)) for stop in stops]
+        return [*clauses, (low, min(sentence.end, high))]
 
     def _tense_of(self, bounds: tuple[int, int]) -> str | None:
         if bounds not in self._tenses:
             start, end = bounds
-            spans = [(a - start, b - start) for a, b in self.skip if start <= a < end]
+            first = bisect.bisect_left(self.skip, (start, start))
+            last = bisect.bisect_left(self.skip, (end, end))
+            spans = [(a - start, b - start) for a, b in self.skip[first:last]]
             self._tenses[bounds] = sentence_tense(self.text[start:end], self.language, spans)
         return self._tenses[bounds]
 
-    def anchor(self) -> dt.date | None:
-        """Relative words count from the publication date."""
-        return self.published
-
     def undated(self, build: Callable[[int], cal.Period | None]) -> tuple[cal.Period, str] | None:
-        if self.published is not None:
+        anchor = self.published or self.year_anchor
+        if anchor is not None:
             tense = self.tense()
-            found = cal.choose_year(build, self.published, tense)
+            found = cal.choose_year(build, anchor, tense)
             how = {"past": "the last before", "future": "the next after"}.get(tense or "", "nearest to")
-            return (found, f"year: {how} publication {self.published}") if found else None
+            return (found, f"year: {how} publication {anchor}") if found else None
         if self.reference_year is not None:
             found = build(self.reference_year)
             return (found, f"year: {self.reference_year}, the latest year the text names") if found else None
@@ -96,18 +116,8 @@ class Context:
 
 Resolver = Callable[[re.Match[str], Context], Reading | None]
 
-
-def _clause_bounds(
-    text: str, sentence: Sentence, span: tuple[int, int], language: str
-) -> list[tuple[int, int]]:
-    """The clause holding `span`, then that clause widened one break at a time to the right (the
-    verb often follows: «Бүгін Астанада Қазақстан – Ұлыбритания … өтіп жатыр»)."""
-    breaks = [
-        (m.start(), m.end()) for m in _clause_breaks(language).finditer(text, sentence.start, sentence.end)
-    ]
-    start = max((e for s, e in breaks if e <= span[0]), default=sentence.start)
-    ends = [s for s, e in breaks if s >= span[1]] + [sentence.end]
-    return [(start, end) for end in ends]
+_WIDEST_CLAUSE = 3  # how many clause breaks to look past for a verb
+_CLAUSE_CHARS = 400
 
 
 @cache
@@ -134,34 +144,40 @@ def find_dates(
     sentences: list[Sentence],
     language: str,
     published: dt.date | None,
+    year_anchor: dt.date | None = None,
+    reference_year: int | None = None,
 ) -> list[FoundDate]:
-    folded = text.translate(FOLD)  # same length: every offset still points into `text`
-    candidates = sorted(_candidates(folded, regions, language), key=lambda c: (-(c[1] - c[0]), c[0]))
-    chosen: list[tuple[int, int, Pattern, re.Match[str]]] = []
-    taken: list[tuple[int, int]] = []
-    for start, end, pattern, match in candidates:
-        if any(start < e and s < end for s, e in taken):
-            continue  # the longest reading of these words wins: «6 ноября 2025 года», not «6 ноября»
-        taken.append((start, end))
-        chosen.append((start, end, pattern, match))
-    chosen.sort(key=lambda c: c[0])
-    reference = None if published else _latest_year(folded, language)
+    """Every date expression in `regions`. Year-less dates are placed around the publication
+    date, else around `year_anchor` (the last day of a month-precise publication date), else in
+    `reference_year` (a year-precise one), else in the latest year the text names."""
+    folded = fold(text)  # same length: every offset still points into `text`
+    chosen = _longest_first(_candidates(folded, regions, language), len(text))
+    if published is None and year_anchor is None and reference_year is None:
+        reference_year = _latest_year(folded, language)
     contexts: dict[int, Context] = {}
     found = []
+    kept = []
     for start, end, pattern, match in chosen:
         sentence = sentence_at(sentences, start)
-        key = sentence.start if sentence else -1
+        if _capitalised_month_inside_sentence(match, language, text, sentence):
+            continue  # «9 Мая», «Қазанда» (in Kazan): a name, not a month
+        key = sentence.start if sentence else -start - 1
         context = contexts.get(key)
         if context is None:
-            in_sentence = [(s, e) for s, e in taken if sentence and sentence.start <= s < sentence.end]
-            context = Context(published, reference, language, text, sentence, in_sentence)
+            context = Context(published, reference_year, year_anchor, language, text, sentence)
             contexts[key] = context
+        context.skip.append((start, end))
+        kept.append((start, end, pattern, match))
+    for start, end, pattern, match in kept:
+        sentence = sentence_at(sentences, start)
+        context = contexts.get(sentence.start if sentence else -start - 1)
+        if context is None:
+            continue
         context.current = (start, end)
-        reading = pattern.resolve(match, context)
+        reading = _resolve(pattern, match, context)
         if reading is None:
             continue
         kind, why = _kind(reading, context)
-        span_sentence = (sentence.start, sentence.end) if sentence else (start, end)
         found.append(
             FoundDate(
                 text[start:end],
@@ -172,10 +188,45 @@ def find_dates(
                 reading.qualifier,
                 kind,
                 _explain(pattern, reading, why),
-                span_sentence,
+                (sentence.start, sentence.end) if sentence else (start, end),
             )
         )
     return found
+
+
+def _longest_first(candidates, length: int) -> list[tuple[int, int, Pattern, re.Match[str]]]:
+    """The longest reading of any stretch of words wins («6 ноября 2025 года», not «6 ноября»).
+    A mask of taken characters keeps this linear in the text, however many candidates."""
+    taken = bytearray(length)
+    chosen = []
+    for start, end, pattern, match in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append((start, end, pattern, match))
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _resolve(pattern: Pattern, match: re.Match[str], context: Context) -> Reading | None:
+    """Absurd values («3000 лет назад» before year 1, «1000000 дней») are no date, not a crash."""
+    try:
+        return pattern.resolve(match, context)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _capitalised_month_inside_sentence(match, language: str, text: str, sentence: Sentence | None) -> bool:
+    if language == "en":
+        return False  # English capitalises every month
+    for group in ("m", "m1"):
+        if group not in match.re.groupindex or match.start(group) < 0:
+            continue
+        word = text[match.start(group) : match.end(group)]
+        if word[:1].isupper() and not word.isupper():
+            before = text[sentence.start : match.start(group)] if sentence else "x"
+            if any(ch.isalnum() for ch in before):
+                return True
+    return False
 
 
 def _candidates(folded: str, regions: list[tuple[int, int]], language: str) -> Iterator:
@@ -213,7 +264,8 @@ def _explain(pattern: Pattern, reading: Reading, why: str) -> str:
 
 
 def _latest_year(folded: str, language: str) -> int | None:
-    years = [int(m.group("y") or m.group("y2")) for m in _year_marker(language).finditer(folded)]
+    found = (m.groupdict() for m in _year_marker(language).finditer(folded))
+    years = [int(groups.get("y") or groups["y2"]) for groups in found]
     return max(years) if years else None
 
 
@@ -254,9 +306,9 @@ class Vocabulary:
             return {form: i for i, forms in enumerate(groups) for form in forms}
 
         months, weekdays, seasons = index(data["months"]), index(data["weekdays"]), index(data["seasons"])
-        if language == "en":  # English capitalises months and weekdays; «may» is a verb
-            months = {f.capitalize(): i for f, i in months.items()}
-            weekdays = {f.capitalize(): i for f, i in weekdays.items()}
+        if language == "en":  # English capitalises months and weekdays («may» is a verb), or caps them all
+            months = {g: i for f, i in months.items() for g in (f.capitalize(), f.upper())}
+            weekdays = {g: i for f, i in weekdays.items() for g in (f.capitalize(), f.upper())}
         return cls(
             language,
             data,
@@ -304,7 +356,12 @@ class Vocabulary:
 
 @cache
 def patterns(language: str) -> list[Pattern]:
-    return {"ru": _russian, "kk": _kazakh, "en": _english}[language](Vocabulary.of(language))
+    found = {"ru": _russian, "kk": _kazakh, "en": _english}[language](Vocabulary.of(language))
+    if language == "en":
+        return found  # English months must be capitalised: «may» is a verb
+    # Russian and Kazakh months are lowercase in running text; a capitalised one opens a
+    # sentence, stands in a capitals headline, or is a name (checked after matching).
+    return [Pattern(p.name, re.compile(p.regex.pattern, p.regex.flags | re.I), p.resolve) for p in found]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -367,14 +424,14 @@ def _day_range(v: Vocabulary) -> Resolver:
     """«4–5 февраля», «с 4 по 6 ноября», «30 ноября – 2 декабря 2025 года»."""
 
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
-        d1, d2, year = _int(m, "d1"), _int(m, "d2"), _int(m, "y")
+        d1, d2, year, year1 = _int(m, "d1"), _int(m, "d2"), _int(m, "y"), _int(m, "y1")
         m2 = v.month(m.group("m"))
         m1 = v.month(m.group("m1")) if m.groupdict().get("m1") else m2
         if d1 is None or d2 is None:
             return None
 
         def build(y: int) -> cal.Period | None:
-            first_year = y - 1 if m1 > m2 else y
+            first_year = year1 if year1 is not None else y - 1 if m1 > m2 else y
             first, last = cal.day(first_year, m1, d1), cal.day(y, m2, d2)
             if not first or not last or last[0] < first[0]:
                 return None
@@ -433,7 +490,7 @@ def _part_of_month(v: Vocabulary) -> Resolver:
             if placed is None:
                 return None
             return Reading(placed[0], "part_of_month", f"part of month, {placed[1]}", qualifier)
-        anchor = c.anchor()
+        anchor = c.published
         if anchor is None:
             return None
         period = cal.part_of_month(anchor.year, anchor.month, part)
@@ -476,7 +533,7 @@ def _relative_day(v: Vocabulary) -> Resolver:
     table = {" ".join(k.split()): days for k, days in v.data["relative_days"].items()}
 
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
-        anchor = c.anchor()
+        anchor = c.published
         if anchor is None:
             return None
         words = " ".join(m.group("rel").lower().split())
@@ -494,7 +551,7 @@ def _relative_period(v: Vocabulary) -> Resolver:
     table = {" ".join(k.split()): tuple(x) for k, x in v.data["relative_periods"].items()}
 
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
-        anchor = c.anchor()
+        anchor = c.published
         if anchor is None:
             return None
         unit, offset = table[" ".join(m.group("rel").lower().split())]
@@ -518,7 +575,7 @@ def _ago(v: Vocabulary) -> Resolver:
     units, numbers = v.data["ago"]["units"], v.data["ago"]["numbers"]
 
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
-        anchor = c.anchor()
+        anchor = c.published
         if anchor is None:
             return None
         count_text = (m.group("n") or "").lower()
@@ -548,10 +605,12 @@ def _weekday(v: Vocabulary) -> Resolver:
             value -= dt.timedelta(days=7)
         if modifier == "next" and value == c.published:
             value += dt.timedelta(days=7)
-        how = "next on or after" if tense == cal.FUTURE else "last on or before"
-        return Reading(
-            (value, value), "day", f"weekday, the {how} publication {c.published} ({tense or 'past'} tense)"
-        )
+        if tense == cal.FUTURE:
+            how = f"the next on or after publication {c.published} (future tense)"
+        else:
+            why = f"{tense} tense" if tense else "no tense: reports tell of what has happened"
+            how = f"the last on or before publication {c.published} ({why})"
+        return Reading((value, value), "day", f"weekday, {how}")
 
     return resolve
 
@@ -569,8 +628,12 @@ def _season(v: Vocabulary) -> Resolver:
             return None
         modifier = m.groupdict().get("mod")
         offset = modifiers.get(modifier.lower()) if modifier else 0
-        period = cal.season_relative(index, c.published, offset or 0, c.tense() if not modifier else None)
-        how = {-1: "the last before", 0: "this", 1: "the next after"}[offset or 0]
+        tense = c.tense() if not modifier else None
+        period = cal.season_relative(index, c.published, offset or 0, tense)
+        if modifier:
+            how = {-1: "the last before", 0: "the one of", 1: "the next after"}[offset or 0]
+        else:
+            how = {"past": "the last before", "future": "the next after"}.get(tense or "", "the nearest to")
         return Reading(period, "season", f"season, {how} publication {c.published}")
 
     return resolve
@@ -592,6 +655,7 @@ def _russian(v: Vocabulary) -> list[Pattern]:
     prep = _preposition(v)
     approx = rf"(?:(?P<approx>{_alternation(v.data['approximately'])})\s+)?"
     year = rf"(?:\s+(?P<y>{YEAR})(?:\s*(?:{yw}))?)?"
+    nth = r"(?:-?го)?"  # «15-го марта»
     parts = _alternation(v.data["month_parts"])
     rel_days = _alternation(" ".join(k.split()) for k in v.data["relative_days"])
     rel_periods = _alternation(v.data["relative_periods"])
@@ -619,7 +683,8 @@ def _russian(v: Vocabulary) -> list[Pattern]:
         Pattern(
             "day range",
             re.compile(
-                rf"{B}(?:(?:с|со)\s+)?(?P<d1>[0-3]?\d)(?:\s+(?P<m1>{month}))?(?:\s*[-–—]\s*|\s+(?:по|до)\s+)(?P<d2>[0-3]?\d)\s+(?P<m>{month}){year}{E}",
+                rf"{B}(?:(?:с|со)\s+)?(?P<d1>[0-3]?\d){nth}(?:\s+(?P<m1>{month})(?:\s+(?P<y1>{YEAR}))?)?(?:\s*[-–—]\s*|\s+(?:по|до)\s+)"
+                rf"(?P<d2>[0-3]?\d){nth}\s+(?P<m>{month}){year}{E}",
                 i,
             ),
             _day_range(v),
@@ -631,7 +696,7 @@ def _russian(v: Vocabulary) -> list[Pattern]:
         ),
         Pattern(
             "day month",
-            re.compile(rf"{B}{prep}(?P<d>[0-3]?\d)\s+(?P<m>{month}){year}{E}", i),
+            re.compile(rf"{B}{prep}(?P<d>[0-3]?\d){nth}\s+(?P<m>{month}){year}{E}", i),
             _day_month_year(v),
         ),
         Pattern(
@@ -651,7 +716,9 @@ def _russian(v: Vocabulary) -> list[Pattern]:
         ),
         Pattern(
             "month",
-            re.compile(rf"{B}(?P<prep>в|во|с|со|до|к)\s+(?P<m>{month}){E}(?!\s+\d)", i),
+            re.compile(
+                rf"{B}(?P<prep>в|во|с|со|до|к)\s+(?:(?P<m1>{month})\s*[-–—]\s*)?(?P<m>{month}){E}(?!\s+\d)", i
+            ),
             _month_year(v),
         ),
         Pattern(
@@ -822,7 +889,7 @@ def _english(v: Vocabulary) -> list[Pattern]:
     th = r"(?:st|nd|rd|th)?"
     year_after = rf"(?:,?\s+(?P<y>{YEAR}))?"
     weekday_before = rf"(?:(?P<wd>{wd}),?\s+)?"
-    parts = r"early|mid-|mid|late|the beginning of|the start of|the middle of|the end of"
+    parts = r"(?i:early|mid-|mid|late|the beginning of|the start of|the middle of|the end of)"
     rel_days = _alternation(v.data["relative_days"])
     rel_periods = _alternation(v.data["relative_periods"])
     numbers = _alternation(v.data["ago"]["numbers"])
@@ -995,9 +1062,7 @@ def _eve_guard(resolve: Resolver) -> Resolver:
 
 
 def _is_genitive_noun(word: str) -> bool:
-    from .tense import _morphology
-
-    for parse in _morphology().parse(word.lower())[:2]:
+    for parse in russian_morphology().parse(word.lower())[:2]:
         if parse.tag.POS in ("NOUN", "ADJF") and parse.tag.case == "gent":
             return True
     return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from functools import cache, lru_cache
 
+from .tense import russian_morphology
 from .vocabulary import inflection_rules
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -51,15 +52,8 @@ def _name_paradigm(word: str) -> set[str]:
     return {word}
 
 
-@cache
-def _analyser():
-    from .tense import _morphology
-
-    return _morphology()
-
-
 def _dictionary_word(word: str) -> bool:
-    return any(p.is_known for p in _analyser().parse(word.lower())[:3])
+    return any(p.is_known for p in russian_morphology().parse(word.lower())[:3])
 
 
 def _dictionary_forms(word: str) -> set[str]:
@@ -67,7 +61,7 @@ def _dictionary_forms(word: str) -> set[str]:
     «дел» in «Министерство иностранных дел») keep their form."""
     forms = {word}
     # every nominative reading: «Большая» is both «большой» and the comparative «больший»
-    for parse in _analyser().parse(word.lower()):
+    for parse in russian_morphology().parse(word.lower()):
         if parse.tag.case != "nomn" or parse.tag.POS not in ("NOUN", "ADJF", "PRTF"):
             continue
         for case in _CASES:

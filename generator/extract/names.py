@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .actors import TextWord
 from .inflection import kazakh_stems
 from .sentences import Sentence, sentence_at
+from .tense import russian_morphology
 from .vocabulary import date_words
 
 
@@ -31,32 +32,34 @@ def find_unknown_names(
     covered: list[tuple[int, int]],
     registry_words: frozenset[str],
 ) -> list[UnknownName]:
-    lowered_text = text.lower()
     inner_capitals = _capitalised_inside_sentences(words, sentences)
+    taken = bytearray(len(text))  # characters inside an actor or a date: one lookup per word
+    for start, end in covered:
+        taken[start:end] = b"\x01" * (end - start)
     calendar_words = _calendar_words(language)
     found: list[UnknownName] = []
     run: list[TextWord] = []
     for word in [*words, None]:
         if (
             word is not None
-            and _candidate(word, covered, calendar_words, registry_words)
+            and _candidate(word, taken, calendar_words, registry_words)
             and _joins(text, run, word)
         ):
             run.append(word)
             continue
         if run:
-            found.extend(_name_from_run(text, run, sentences, language, lowered_text, inner_capitals))
-        run = [word] if word is not None and _candidate(word, covered, calendar_words, registry_words) else []
+            found.extend(_name_from_run(text, run, sentences, language, inner_capitals))
+        run = [word] if word is not None and _candidate(word, taken, calendar_words, registry_words) else []
     return found
 
 
-def _candidate(word: TextWord, covered, calendar_words: set[str], registry_words: frozenset[str]) -> bool:
+def _candidate(word: TextWord, taken: bytearray, calendar_words: set[str], registry: frozenset[str]) -> bool:
     first = word.text[0]
     if not first.isupper() or any(ch.isdigit() for ch in word.text):
         return False
-    if word.text.lower() in calendar_words or word.text in registry_words:
+    if word.text.lower() in calendar_words or word.text in registry:
         return False
-    return not any(s <= word.start < e for s, e in covered)
+    return not taken[word.start]
 
 
 def _joins(text: str, run: list[TextWord], word: TextWord) -> bool:
@@ -71,18 +74,14 @@ def _is_abbreviation(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-def _name_from_run(text, run, sentences, language, lowered_text, inner_capitals) -> list[UnknownName]:
+def _name_from_run(text, run, sentences, language, inner_capitals) -> list[UnknownName]:
     sentence = sentence_at(sentences, run[0].start)
     opens_sentence = sentence is not None and not any(
         ch.isalnum() for ch in text[sentence.start : run[0].start]
     )
-    if (
-        opens_sentence
-        and run[0].text not in inner_capitals
-        and _ordinary_word(run[0].text, language, lowered_text)
-    ):
+    if opens_sentence and run[0].text not in inner_capitals and _ordinary_word(run[0].text, language):
         run = run[1:]
-    if not run or (language == "ru" and all(_ordinary_word(w.text, language, lowered_text) for w in run)):
+    if not run or (language == "ru" and all(_ordinary_word(w.text, language) for w in run)):
         return []  # «Президент», «Меморандума»: capitalised out of respect, not names
     start, end = run[0].start, run[-1].end
     bounds = (sentence.start, sentence.end) if sentence else (start, end)
@@ -100,27 +99,22 @@ def _capitalised_inside_sentences(words: list[TextWord], sentences: list[Sentenc
     return {w.text for w in words if w.text[:1].isupper() and w.start not in openers}
 
 
-def _ordinary_word(word: str, language: str, lowered_text: str) -> bool:
-    if language == "ru":
-        from .tense import _morphology
-
-        parses = _morphology().parse(word.lower())
-        proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
-        return any(p.is_known and not (proper & set(p.tag.grammemes)) for p in parses[:1])
-    if word in date_words("en").get("names", {}).get("common_capitalised", []):
+def _ordinary_word(word: str, language: str) -> bool:
+    """Whether a capitalised word is an ordinary word rather than a name. Russian asks the
+    dictionary; Kazakh and English have none here, so a word that opens a sentence counts as a
+    name only when the text also capitalises it inside a sentence (checked by the caller)."""
+    if language != "ru":
         return True
-    if language == "en":
-        return f" {word.lower()} " in lowered_text or f" {word.lower()}," in lowered_text
-    return True  # Kazakh has no dictionary here: a sentence opener counts only if seen capitalised inside
+    parses = russian_morphology().parse(word.lower())
+    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+    return any(p.is_known and not (proper & set(p.tag.grammemes)) for p in parses[:1])
 
 
 def _key(run: list[TextWord], language: str) -> str:
     words = [w.text for w in run]
     if language == "ru":
-        from .tense import _morphology
-
         words = [
-            _morphology().parse(w.lower())[0].normal_form.capitalize() if not w.isupper() else w
+            w if w.isupper() else _capitalised(russian_morphology().parse(w.lower())[0].normal_form)
             for w in words
         ]
     elif language == "kk":

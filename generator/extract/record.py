@@ -16,16 +16,20 @@ from .dates import FoundDate
 from .names import UnknownName
 
 
-def to_json(extraction: Extraction, text: str) -> dict:
+def to_json(extraction: Extraction, text: str, sentences: bool = True) -> dict:
+    """`sentences=False` leaves out each date's sentence text (its span stays): the cache needs
+    only the span, and a long article would otherwise store its text once per date."""
     return {
         "source": extraction.source,
         "language": extraction.language,
         "published": {
             "date": extraction.published.edtf if extraction.published else None,
             "from": extraction.published_from,
-            "evidence": _date(extraction.published_evidence, text) if extraction.published_evidence else None,
+            "evidence": _date(extraction.published_evidence, text, sentences)
+            if extraction.published_evidence
+            else None,
         },
-        "dates": [_date(found, text) for found in extraction.dates],
+        "dates": [_date(found, text, sentences) for found in extraction.dates],
         "actors": [{"id": m.actor, "text": m.text, "span": list(m.span)} for m in extraction.actors],
         "mentions": [_mention(m) for m in extraction.mentions],
         "unknown_names": [
@@ -35,9 +39,12 @@ def to_json(extraction: Extraction, text: str) -> dict:
     }
 
 
-def _date(found: FoundDate, text: str) -> dict:
+_SENTENCE_CHARS = 600  # an unpunctuated wall of text is shown around the date, not whole
+
+
+def _date(found: FoundDate, text: str, sentences: bool) -> dict:
     start, end = found.sentence
-    return {
+    record = {
         "text": found.text,
         "span": list(found.span),
         "start": found.start.isoformat(),
@@ -46,9 +53,21 @@ def _date(found: FoundDate, text: str) -> dict:
         "qualifier": found.qualifier,
         "kind": found.kind,
         "rule": found.rule,
-        "sentence": text[start:end],
+        "sentence": _sentence_text(text, found),
         "sentence_span": [start, end],
     }
+    if not sentences:
+        del record["sentence"]
+    return record
+
+
+def _sentence_text(text: str, found: FoundDate) -> str:
+    start, end = found.sentence
+    if end - start <= _SENTENCE_CHARS:
+        return text[start:end]
+    low = max(start, found.span[0] - _SENTENCE_CHARS // 2)
+    high = min(end, found.span[1] + _SENTENCE_CHARS // 2)
+    return ("…" if low > start else "") + text[low:high] + ("…" if high < end else "")
 
 
 def _mention(mention: EventMention) -> dict:

@@ -11,15 +11,21 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? … followed by space and a capital, a digit, a quote or a dash; or at a
 # line break (headlines, photo captions and list items stand on their own lines).
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[«\"“(\-–—\dA-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n+")
-# Words: letters and digits joined by inner hyphens, apostrophes and dots («Касым-Жомарт»,
-# «АҚШ-тың», «Rubio's», «Kazpravda.kz»).
-_WORD = re.compile(r"\w+(?:[-‑'’.]\w+)*")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[«\"“(\-–—\dA-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|[\r\n]+")
+# Words: letters and digits joined by inner hyphens and apostrophes («Касым-Жомарт», «АҚШ-тың»,
+# «Rubio's»). A dot ends a word: «Kazpravda.kz» is two words, as its registry form is.
+_WORD = re.compile(r"\w+(?:[-‑'’]\w+)*")
+_FOLD = str.maketrans("ёЁ", "еЕ")
 # Abbreviations after which a full stop does not end the sentence.
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:г|гг|ж|т|др|им|ул|млн|млрд|тыс|руб|долл|пр|см|напр|св|ст|Mr|Mrs|Ms|Dr|St|Jr|Sr|U\.S|No|vs|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|c)|\b[A-ZА-ЯӘҒҚҢӨҰҮҺІ])\.$"
 )
+
+
+def fold(text: str) -> str:
+    """ё is written as е as often as not; folding keeps every offset, so spans stay valid."""
+    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +71,9 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [Word(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
 
 
-def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence holding `offset`, by bisection: documents have many sentences and many dates."""
+def sentence_index(sentences: list[Sentence], offset: int) -> int:
+    """The index of the first sentence ending after `offset`, by bisection: documents have many
+    sentences and many dates."""
     low, high = 0, len(sentences)
     while low < high:
         middle = (low + high) // 2
@@ -74,6 +81,11 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
             low = middle + 1
         else:
             high = middle
-    if low < len(sentences) and sentences[low].start <= offset < sentences[low].end:
-        return sentences[low]
+    return low
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    index = sentence_index(sentences, offset)
+    if index < len(sentences) and sentences[index].start <= offset < sentences[index].end:
+        return sentences[index]
     return None

@@ -6,6 +6,7 @@ day and the next one, and a future date is a plan, not a fact.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from itertools import pairwise
 
@@ -16,7 +17,7 @@ PAST, PRESENT, FUTURE = "past", "present", "future"
 
 
 @cache
-def _morphology():
+def russian_morphology():
     import pymorphy3  # loaded on first use: building the analyser costs a few tens of ms
 
     return pymorphy3.MorphAnalyzer()
@@ -38,7 +39,7 @@ def _russian_tense(tokens: list[str]) -> str | None:
     cues = date_words("ru")["tense"]
     if any(token in cues["future"] for token in tokens):
         return FUTURE
-    analyser = _morphology()
+    analyser = russian_morphology()
     for i, token in enumerate(tokens):
         if token in cues["intention"] and any(_is_infinitive(analyser, t) for t in tokens[i + 1 : i + 3]):
             return FUTURE
@@ -93,8 +94,13 @@ def _kazakh_tense(tokens: list[str]) -> str | None:
 
 
 def _english_tense(text: str) -> str | None:
+    """Future by its auxiliaries, past by «-ed» and the common irregular pasts; a verb in the
+    present («visits», «opens») gives no tense, so the nearest date is taken."""
     cues = date_words("en")["tense"]
     padded = f" {text} ".replace("'ll ", " 'll ").replace("’ll ", " ’ll ")
     if any(f" {cue} " in padded for cue in cues["future"]):
         return FUTURE
-    return PAST
+    tokens = re.findall(r"[\w'’]+", text)
+    if any(t in cues["past"] or (t.endswith("ed") and len(t) > 4) for t in tokens):
+        return PAST
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 
 _DATA = resources.files("generator").joinpath("data")
 
@@ -26,11 +26,25 @@ def inflection_rules() -> dict:
 
 @cache
 def rules_fingerprint() -> str:
-    """The rules are this package's code and its data tables: a change to either re-extracts."""
+    """What an extraction depends on besides the article and the registry: the data tables, the
+    code that reads articles and extracts from them, and the Russian dictionary. A change to any
+    of them re-extracts everything."""
     digest = hashlib.sha256()
     for name in ("dates/ru.toml", "dates/kk.toml", "dates/en.toml", "inflection.toml"):
         digest.update(_DATA.joinpath(*name.split("/")).read_bytes())
-    code = resources.files("generator").joinpath("extract")
-    for module in sorted(p.name for p in code.iterdir() if p.name.endswith(".py")):
-        digest.update(code.joinpath(module).read_bytes())
+    package = resources.files("generator")
+    for folder in (package.joinpath("extract"), package.joinpath("ingest"), package):
+        for module in sorted(p.name for p in folder.iterdir() if p.name.endswith(".py")):
+            if folder == package and module != "model.py":
+                continue
+            digest.update(folder.joinpath(module).read_bytes())
+    for distribution in ("pymorphy3", "pymorphy3-dicts-ru"):
+        digest.update(_version(distribution).encode())
     return digest.hexdigest()[:16]
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "absent"

@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from dateutil.relativedelta import relativedelta
 
+from .tense import FUTURE, PAST
+
 Period = tuple[dt.date, dt.date]
-PAST, PRESENT, FUTURE = "past", "present", "future"
 
 
 def day(year: int, month: int, day_: int) -> Period | None:
@@ -65,7 +66,8 @@ def choose_year(
 ) -> Period | None:
     """A period named without its year («6 ноября», «в декабре»): the last one for a past-tense
     sentence, the next one for a future one, else the one nearest the publication date."""
-    candidates = [p for y in range(published.year - 1, published.year + 2) if (p := build(y)) is not None]
+    # four years either way, so that «29 февраля» finds its leap year
+    candidates = [p for y in range(published.year - 4, published.year + 5) if (p := build(y)) is not None]
     if not candidates:
         return None
     if tense == PAST:
