@@ -649,6 +649,18 @@ DATELINE = r"^[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ.
 E = r"(?![\w%])"
 
 
+def _numeric_patterns(year_words: str) -> list[Pattern]:
+    """«05.02.2026 г.», «05.02.2026 жылы» and ISO «2026-02-05»."""
+    numeric = rf"{B}(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>{YEAR})(?:\s*(?:{year_words}))?(?!\d)"
+    return [Pattern("numeric date", re.compile(numeric), _numeric_day), _iso_pattern()]
+
+
+def _iso_pattern() -> Pattern:
+    return Pattern(
+        "ISO date", re.compile(rf"{B}(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), _numeric_day
+    )
+
+
 def _russian(v: Vocabulary) -> list[Pattern]:
     i = re.IGNORECASE
     month, wd, yw, season = v.month_any, v.weekday_any, v.year_words, v.season_any
@@ -672,14 +684,7 @@ def _russian(v: Vocabulary) -> list[Pattern]:
             ),
             _dateline(v),
         ),
-        Pattern(
-            "numeric date",
-            re.compile(rf"{B}(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>{YEAR})(?:\s*(?:г\.|года))?(?!\d)"),
-            _numeric_day,
-        ),
-        Pattern(
-            "ISO date", re.compile(rf"{B}(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), _numeric_day
-        ),
+        *_numeric_patterns(r"г\.|года"),
         Pattern(
             "day range",
             re.compile(
@@ -736,7 +741,7 @@ def _russian(v: Vocabulary) -> list[Pattern]:
                 rf"{B}(?:(?:в|во)\s+)?(?:(?P<mod>{mods})\s+)?(?P<s>{season})(?:\s+(?P<y>{YEAR})(?:\s*(?:{yw}))?)?{E}",
                 i,
             ),
-            _season_guard(v, _season(v), bare=("весной", "летом", "осенью", "зимой")),
+            _season_guard(v, _season(v), bare=tuple(v.data["bare_seasons"])),
         ),
         Pattern(
             "relative day",
@@ -763,7 +768,7 @@ def _kazakh(v: Vocabulary) -> list[Pattern]:
     season = rf"(?:{v.season_any})"
     yw = v.year_words
     ordinal = r"(?:-?(?:ші|шы|і|ы|сі|сы|нші|ншы|інде|ында|сінде|сында|нде|нда|де|да|не|на))?"
-    day_word = r"(?:\s+күні)?"
+    day_word = rf"(?:\s+(?:{_alternation(v.data['day_word'])}))?"
     parts = _alternation(v.data["month_parts"])
     month_word = _alternation(v.data["month_word"])
     rel_days = _alternation(" ".join(k.split()) for k in v.data["relative_days"])
@@ -784,14 +789,7 @@ def _kazakh(v: Vocabulary) -> list[Pattern]:
             ),
             _dateline(v),
         ),
-        Pattern(
-            "numeric date",
-            re.compile(rf"{B}(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>{YEAR})(?:\s*(?:ж\.|жылы))?(?!\d)"),
-            _numeric_day,
-        ),
-        Pattern(
-            "ISO date", re.compile(rf"{B}(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), _numeric_day
-        ),
+        *_numeric_patterns(r"ж\.|жылы"),
         Pattern(
             "day range",
             re.compile(
@@ -903,9 +901,7 @@ def _english(v: Vocabulary) -> list[Pattern]:
             ),
             _dateline(v),
         ),
-        Pattern(
-            "ISO date", re.compile(rf"{B}(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), _numeric_day
-        ),
+        _iso_pattern(),
         Pattern(
             "day range",
             re.compile(
