@@ -114,7 +114,7 @@ def _key(run: list[TextWord], language: str) -> str:
     words = [w.text for w in run]
     if language == "ru":
         words = [
-            w if w.isupper() else _capitalised(russian_morphology().parse(w.lower())[0].normal_form)
+            w if w.isupper() else _cased_like(w, russian_morphology().parse(w.lower())[0].normal_form)
             for w in words
         ]
     elif language == "kk":
@@ -126,8 +126,14 @@ def _key(run: list[TextWord], language: str) -> str:
     return " ".join(words)
 
 
-def _capitalised(word: str) -> str:
-    return "-".join(part.capitalize() for part in word.split("-"))
+def _cased_like(surface: str, word: str) -> str:
+    """The dictionary form with the surface's capitals: «Telegram-канале» → «Telegram-канал»."""
+    surface_parts, parts = surface.split("-"), word.split("-")
+    if len(surface_parts) != len(parts):
+        return word.capitalize()
+    return "-".join(
+        p.capitalize() if s[:1].isupper() else p for s, p in zip(surface_parts, parts, strict=True)
+    )
 
 
 def _calendar_words(language: str) -> set[str]:
