@@ -336,6 +336,12 @@ def found_dates(index, language: str, text: str, published: str | None = "2026-0
         # Kazakh months opening a sentence; «Қазанда» inside one is the city
         ("kk", "Желтоқсанда саммит өтеді.", [("Желтоқсанда", "2026-12-01", "2026-12-31", "planned")]),
         ("kk", "Делегация Қазанда болды.", []),
+        # the year may follow the month in Kazakh
+        (
+            "kk",
+            "Келісімге 3 ақпан 2025 жыл күні қол қойылды.",
+            [("3 ақпан 2025 жыл күні", "2025-02-03", "2025-02-03", "occurred")],
+        ),
         # «9 Мая», «8 Марта» are holidays' names
         ("ru", "Улица 9 Мая перекрыта, праздник 8 Марта прошел.", []),
         # 29 February without a year: the last leap day before publication

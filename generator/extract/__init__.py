@@ -148,19 +148,20 @@ def _event_mentions(
             actors_by_sentence[sentence].append(mention.actor)
     lead = _lead(sentences, document)
     lead_end = lead[-1].end if lead else 0
-    lead_actors = _unique(a for s in lead for a in actors_by_sentence.get(sentences.index(s), []))
+    lead_actors = _unique(
+        a for i, s in enumerate(sentences) if s.start < lead_end for a in actors_by_sentence.get(i, [])
+    )
     title_actors = _unique(
         a
         for i, s in enumerate(sentences)
         if s.start < document.title_span[1]
         for a in actors_by_sentence.get(i, [])
     )
-    mentions = []
-    headline = _headline_mention(document, result, lead_end, lead_actors)
-    if headline is not None:
-        mentions.append(headline)
+    lead_date = next((d for d in result.dates if d.span[0] < lead_end and d.precision == "day"), None)
+    headline = _headline_mention(document, result, lead_date, lead_actors)
+    mentions = [headline] if headline is not None else []
     for found in result.dates:
-        if headline is not None and found.span == _headline_date_span(result, lead_end):
+        if found is lead_date:
             continue  # already the headline's date
         sentence = sentence_index(sentences, found.span[0])
         actors = actors_by_sentence.get(sentence) or title_actors or lead_actors
@@ -179,19 +180,10 @@ def _event_mentions(
     return mentions
 
 
-def _headline_date_span(result: Extraction, lead_end: int) -> tuple[int, int] | None:
-    found = _lead_date(result, lead_end)
-    return found.span if found else None
-
-
-def _lead_date(result: Extraction, lead_end: int) -> FoundDate | None:
-    return next((d for d in result.dates if d.span[0] < lead_end and d.precision == "day"), None)
-
-
 def _headline_mention(
-    document: Document, result: Extraction, lead_end: int, actors: list[str]
+    document: Document, result: Extraction, found: FoundDate | None, actors: list[str]
 ) -> EventMention | None:
-    found = _lead_date(result, lead_end)
+    """Dated by the lead's first exact date, else reported on the publication day."""
     if found is not None:
         return EventMention(
             as_date_span(found),

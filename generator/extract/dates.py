@@ -377,10 +377,11 @@ def _int(match: re.Match[str], group: str) -> int | None:
 
 
 def _day_month_year(v: Vocabulary) -> Resolver:
-    """«6 ноября 2025 года», «6 ноября», «в четверг, 5 февраля», «November 6, 2025»."""
+    """«6 ноября 2025 года», «6 ноября», «в четверг, 5 февраля», «November 6, 2025»; in Kazakh
+    the year may also follow («3 ақпан 2026 жыл», group y2)."""
 
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
-        d, month, year = _int(m, "d"), v.month(m.group("m")), _int(m, "y")
+        d, month, year = _int(m, "d"), v.month(m.group("m")), _int(m, "y") or _int(m, "y2")
         qualifier = v.qualifier(m)
         if d is None or not 1 <= d <= 31:
             return None
@@ -404,7 +405,11 @@ def _dateline(v: Vocabulary) -> Resolver:
     no verb of its own, so the sentence's tense says nothing about it."""
 
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
-        d, month, year = _int(m, "d"), v.month(m.group("m")), _int(m, "y")
+        d, month, year = (
+            _int(m, "d"),
+            v.month(m.group("m")),
+            _int(m, "y") or _int(m, "y2"),
+        )  # «3 ақпан 2026 жыл»: the year may follow
         if d is None:
             return None
         if year is not None:
@@ -812,7 +817,7 @@ def _kazakh(v: Vocabulary) -> list[Pattern]:
             re.compile(
                 rf"{B}{year_prefix}?(?P<d>[0-3]?\d){ordinal}\s+(?P<m>{month})(?:\s+(?P<y2>{YEAR})\s*(?:{yw}))?{day_word}{E}"
             ),
-            _with_trailing_year(_day_month_year(v)),
+            _day_month_year(v),
         ),
         Pattern(
             "month day", re.compile(rf"{B}(?P<m>{month})\s+(?P<d>[0-3]?\d){ordinal}{E}"), _day_month_year(v)
@@ -1004,30 +1009,6 @@ def _preposition(v: Vocabulary, after: str = "") -> str:
 def _spaced(alternation: str) -> str:
     """Let a multi-word phrase span any run of spaces or a line break."""
     return alternation.replace(r"\ ", r"\s+")
-
-
-def _with_trailing_year(resolve: Resolver) -> Resolver:
-    """«3 ақпан 2026 жыл»: the year may follow the month instead of leading."""
-
-    def wrapped(m: re.Match[str], c: Context) -> Reading | None:
-        if m.group("y2") and not m.group("y"):
-            return resolve(_Override(m, {"y": m.group("y2")}), c)  # type: ignore[arg-type]
-        return resolve(m, c)
-
-    return wrapped
-
-
-class _Override:
-    """A match with some groups replaced; resolvers only read groups."""
-
-    def __init__(self, match: re.Match[str], groups: dict[str, str]) -> None:
-        self._match, self._groups = match, groups
-
-    def group(self, name: str) -> str | None:
-        return self._groups.get(name, self._match.group(name))
-
-    def groupdict(self) -> dict[str, str | None]:
-        return {**self._match.groupdict(), **self._groups}
 
 
 def _season_guard(v: Vocabulary, resolve: Resolver, bare: tuple[str, ...]) -> Resolver:

@@ -8,6 +8,7 @@ word of a sentence is capitalised anyway, so it counts only when it is not an or
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from .actors import TextWord
 from .inflection import kazakh_stems
@@ -53,7 +54,9 @@ def find_unknown_names(
     return found
 
 
-def _candidate(word: TextWord, taken: bytearray, calendar_words: set[str], registry: frozenset[str]) -> bool:
+def _candidate(
+    word: TextWord, taken: bytearray, calendar_words: frozenset[str], registry: frozenset[str]
+) -> bool:
     first = word.text[0]
     if not first.isupper() or any(ch.isdigit() for ch in word.text):
         return False
@@ -136,7 +139,8 @@ def _cased_like(surface: str, word: str) -> str:
     )
 
 
-def _calendar_words(language: str) -> set[str]:
+@cache
+def _calendar_words(language: str) -> frozenset[str]:
     data = date_words(language)
     words = {f for group in ("months", "weekdays", "seasons") for forms in data[group] for f in forms}
-    return {w.lower() for w in words}
+    return frozenset(w.lower() for w in words)

@@ -80,7 +80,7 @@ def _kazakh_tense(tokens: list[str]) -> str | None:
     for before, token in pairwise(tokens):
         if token in cues["intention"] and before.endswith(("уға", "уге", "уды", "уді")):
             return FUTURE
-    vowel_pasts = {stem + ending for stem in cues["vowel_stems"] for ending in ("ды", "ді")}
+    vowel_pasts = _kazakh_vowel_pasts()
     for token in reversed(tokens):
         if token in cues["present"]:
             return PRESENT
@@ -91,6 +91,12 @@ def _kazakh_tense(tokens: list[str]) -> str | None:
         if any(token.endswith(ending) for ending in cues["past_endings"]) and len(token) > 3:
             return PAST
     return None
+
+
+@cache
+def _kazakh_vowel_pasts() -> frozenset[str]:
+    stems = date_words("kk")["tense"]["vowel_stems"]
+    return frozenset(stem + ending for stem in stems for ending in ("ды", "ді"))
 
 
 def _english_tense(text: str) -> str | None:
