@@ -6,8 +6,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import load_config
-from .extract import build_actor_index
+from .config import SiteConfig, load_config
+from .extract import Extraction, build_actor_index
 from .extract_cache import open_cache
 from .ingest import read_content
 from .merge import merge
@@ -25,8 +25,17 @@ class BuildReport:
     extracted: int = 0  # articles extracted afresh; the rest came from the cache
 
 
-def build_site(root: Path, output: Path | None = None) -> BuildReport:
-    started = time.perf_counter()
+@dataclass
+class Chronology:
+    """What ingest, extract and merge made of a site: all a build renders, all a check reads."""
+
+    config: SiteConfig
+    timeline: Timeline
+    extractions: dict[str, Extraction]
+    extracted: int  # articles extracted afresh; the rest came from the cache
+
+
+def read_chronology(root: Path) -> Chronology:
     config = load_config(root)
     content = read_content(config.content_dir)
     index = build_actor_index(content.actors)
@@ -42,7 +51,15 @@ def build_site(root: Path, output: Path | None = None) -> BuildReport:
         config.languages,
     )
     timeline.warnings[:0] = content.warnings
-    files = render_site(timeline, config)
+    return Chronology(config, timeline, extractions, cache.misses)
+
+
+def build_site(root: Path, output: Path | None = None) -> BuildReport:
+    started = time.perf_counter()
+    chronology = read_chronology(root)
+    files = render_site(chronology.timeline, chronology.config)
     target = output if output is not None else root / "public"
     write_site(files, target)
-    return BuildReport(target, timeline, len(files), time.perf_counter() - started, cache.misses)
+    return BuildReport(
+        target, chronology.timeline, len(files), time.perf_counter() - started, chronology.extracted
+    )

@@ -30,9 +30,17 @@ file's decoded text (byte-order mark removed).
 """
 
 CHECK_HELP = """\
-Read content/ as a build does (every error with its file, line and fix), then list the
-capitalised names in the articles that match no actor in content/actors.toml, with how often
-each occurs and an example sentence, so you can add the ones that matter to the registry.
+Read content/ as a build does and report what an editor should look at:
+
+  errors (exit status 1): anything that stops a build, such as a note whose
+    `sources:` names an article that does not exist, each with its file, line and fix;
+  warnings (exit status 0): articles with no publication date, events whose sources
+    disagree on the date (every reported date, and which was chosen and why), events
+    without actors, notes naming a source in which nothing fits the note's date, and the
+    capitalised names that match no actor in content/actors.toml, with how often each
+    occurs and an example sentence.
+
+With --json, print the same as one JSON object ("errors" is empty when the content is valid).
 """
 
 
@@ -135,12 +143,20 @@ def _run_check(args: argparse.Namespace) -> int:
     try:
         report = check_site(args.site.resolve())
     except (ContentError, ContentErrors) as error:
+        if args.json:
+            errors = error.errors if isinstance(error, ContentErrors) else [error]
+            print(json.dumps({"errors": [_error_json(e) for e in errors]}, ensure_ascii=False, indent=2))
+            return 1
         return _report_errors(error, "check failed")
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
         print(format_check(report))
     return 0
+
+
+def _error_json(error: ContentError) -> dict:
+    return {"path": str(error.path), "line": error.line, "message": error.message, "fix": error.fix}
 
 
 def _report_errors(error: ContentError | ContentErrors, what: str) -> int:

@@ -10,11 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .build import read_chronology
 from .config import load_config
 from .errors import ContentError
 from .extract import Extraction, build_actor_index
 from .extract_cache import open_cache
-from .ingest import read_article, read_content
+from .ingest import read_article
 from .ingest.actors import read_actors
 from .ingest.text import line_of
 from .model import Document
@@ -61,9 +62,15 @@ def format_extraction(document: Document, extraction: Extraction) -> str:
     lines.append("")
     lines.append(f"candidate events ({len(extraction.mentions)}):")
     for mention in extraction.mentions:
-        label = "headline" if mention.headline else f"«{mention.date_text}»"
-        lines.append(f"  {mention.when.edtf} {mention.kind} [{', '.join(mention.actors)}] {label}")
-        lines.append(f"      {_shorten(mention.text)}")
+        label = f"«{mention.date_text}»" if mention.date_text else "reported on publication"
+        lines.append(
+            f"  {mention.when.edtf} {mention.kind} [{', '.join(mention.actors)}] {mention.role}, {label}"
+        )
+        if mention.title:
+            lines.append(f"      {mention.role}: {_shorten(mention.title)}")
+        lines.append(f"      evidence: {_shorten(mention.text)}")
+        if mention.concepts:
+            lines.append(f"      key terms: {', '.join(mention.concepts)}")
     if extraction.unknown_names:
         lines.append("")
         names = Counter(u.key for u in extraction.unknown_names)
@@ -88,19 +95,39 @@ class NameProposal:
 
 
 @dataclass
+class DateConflict:
+    event: str
+    chosen: str
+    reason: str
+    reported: list[dict]
+
+
+@dataclass
 class CheckReport:
+    """What `timeline check` finds. Content errors stop a build; everything here is a warning:
+    the site builds, but an editor may want to look."""
+
     articles: int
     notes: int
     actors: int
+    events: int
     warnings: list[str]
+    undated: list[str]  # articles with no publication date: their reports have nothing to trail
+    conflicts: list[DateConflict]
+    without_actors: list[str]  # event ids
     proposals: list[NameProposal]
 
     def to_json(self) -> dict:
         return {
+            "errors": [],
             "articles": self.articles,
             "notes": self.notes,
             "actors": self.actors,
+            "events": self.events,
             "warnings": self.warnings,
+            "undated_documents": self.undated,
+            "date_conflicts": [vars(conflict) for conflict in self.conflicts],
+            "events_without_actors": self.without_actors,
             "unknown_names": [
                 {
                     "name": p.name,
@@ -115,14 +142,15 @@ class CheckReport:
 
 
 def check_site(root: Path) -> CheckReport:
-    config = load_config(root)
-    content = read_content(config.content_dir)
-    index = build_actor_index(content.actors)
-    cache = open_cache(root, content.actors)
+    chronology = read_chronology(root)
+    timeline = chronology.timeline
     proposals: dict[str, NameProposal] = {}
-    for document in content.documents:
-        shown = document.path.relative_to(root) if document.path.is_relative_to(root) else document.path
-        extraction = cache.extract(document, index)
+    undated = []
+    for document in timeline.documents.values():
+        shown = _shown(document.path, root)
+        extraction = chronology.extractions[document.id]
+        if extraction.published is None:
+            undated.append(f"{shown}: no publication date (add a first line ` date YYYY-MM-DD …`)")
         for name in extraction.unknown_names:
             proposal = proposals.setdefault(name.key, NameProposal(name.key, 0))
             proposal.count += 1
@@ -131,14 +159,59 @@ def check_site(root: Path) -> CheckReport:
                 proposal.example = " ".join(document.text[name.sentence[0] : name.sentence[1]].split())
                 proposal.where = f"{shown}:{line_of(document.text, name.span[0])}"
     ranked = sorted(proposals.values(), key=lambda p: (-p.count, p.name))
+    conflicts = [
+        DateConflict(
+            event.id,
+            event.span.edtf,
+            event.date_reason,
+            [
+                {
+                    "source": reported.source,
+                    "date": reported.span.edtf,
+                    "date_text": reported.date_text,
+                    "rule": reported.rule,
+                    "consistent": reported.consistent,
+                }
+                for reported in event.reported_dates
+            ],
+        )
+        for event in timeline.events
+        if event.conflicts
+    ]
     return CheckReport(
-        len(content.documents), len(content.notes), len(content.actors), content.warnings, ranked
+        articles=len(timeline.documents),
+        notes=sum(event.origin == "note" for event in timeline.events),
+        actors=len(timeline.actors),
+        events=len(timeline.events),
+        warnings=timeline.warnings,
+        undated=undated,
+        conflicts=conflicts,
+        without_actors=[event.id for event in timeline.events if not event.actors],
+        proposals=ranked,
     )
 
 
+def _shown(path: Path, root: Path) -> Path:
+    return path.relative_to(root) if path.is_relative_to(root) else path
+
+
 def format_check(report: CheckReport) -> str:
-    lines = [f"content is valid: {report.articles} articles, {report.notes} notes, {report.actors} actors"]
+    lines = [
+        f"content is valid: {report.articles} articles, {report.notes} notes, {report.actors} actors, "
+        f"{report.events} events"
+    ]
     lines.extend(f"warning: {w}" for w in report.warnings)
+    lines.extend(f"undated: {u}" for u in report.undated)
+    for conflict in report.conflicts:
+        lines.append(f"date conflict: event {conflict.event} is dated {conflict.chosen} ({conflict.reason})")
+        for reported in conflict.reported:
+            words = f"«{reported['date_text']}»" if reported["date_text"] else "publication"
+            mark = "fits" if reported["consistent"] else "DIFFERS"
+            lines.append(f"    {mark}: {reported['source']} says {reported['date']} ({words})")
+    lines.extend(
+        f"event without actors: {event} (name who took part in the article, or add them to a note)"
+        for event in report.without_actors
+    )
     if not report.proposals:
         lines.append("every capitalised name in the articles is in content/actors.toml")
         return "\n".join(lines)

@@ -228,6 +228,17 @@ class SourceRef:
 
 
 @dataclass(slots=True)
+class ReportedDate:
+    """One source's word on when an event happened, and whether it fits the date chosen."""
+
+    source: str
+    span: DateSpan
+    date_text: str | None  # None: the source names no date and was dated by its publication
+    rule: str
+    consistent: bool = True
+
+
+@dataclass(slots=True)
 class Event:
     id: str
     span: DateSpan
@@ -239,6 +250,15 @@ class Event:
     sources: list[SourceRef]
     tags: list[str]
     origin: str  # note | article
+    # Where each title comes from: "note", or "headline|section|sentence:<source id>" for a
+    # source's own words, which a page shows as quoted, in their own language.
+    title_from: dict[str, str] = field(default_factory=dict)
+    reported_dates: list[ReportedDate] = field(default_factory=list)
+    date_reason: str = ""
+
+    @property
+    def conflicts(self) -> list[ReportedDate]:
+        return [reported for reported in self.reported_dates if not reported.consistent]
 
     def sort_key(self) -> tuple:
         return (*self.span.sort_key(), self.id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -125,35 +124,6 @@ def test_timeline_json_follows_the_contract(public):
     assert "003_7f436facd6af26cd" in {ref["source"] for ref in mou["sources"]}
     g20 = by_id["g20-miami-summit"]
     assert (g20["kind"], g20["date"]["precision"], g20["date"]["edtf"]) == ("planned", "month", "2026-12")
-
-
-def test_articles_alone_give_one_event_each_dated_by_the_lead_or_publication(site_copy, tmp_path):
-    shutil.rmtree(site_copy / "content" / "notes")
-    report = build_site(site_copy, tmp_path / "out")
-    events = {event.id: event for event in report.timeline.events}
-    assert set(events) == set(SEEDS)
-    # 003 was published on 7 November; its lead says the signing was «6 ноября».
-    assert events["003_7f436facd6af26cd"].span.edtf == "2025-11-06"
-    assert events["003_7f436facd6af26cd"].sources[0].date_text == "6 ноября"
-    # 000's lead names no date: the event is the one reported on the publication day.
-    assert events["000_ecbba20fa6e673df"].span.edtf == "2026-02-05"
-    assert events["000_ecbba20fa6e673df"].sources[0].date_text is None
-    assert "publication date" in events["000_ecbba20fa6e673df"].sources[0].rule
-    # 004: «Купер в четверг объявит…», published on Thursday 26 February: planned for that day.
-    assert (events["004_d853599c384533a9"].span.edtf, events["004_d853599c384533a9"].kind) == (
-        "2026-02-26",
-        "planned",
-    )
-    # 002 has no date line: its lead says «в четверг, 5 февраля», and 5 Feb 2026 is a Thursday.
-    assert events["002_c61c0215de82188b"].span.edtf == "2026-02-05"
-    assert events["002_c61c0215de82188b"].sources[0].date_text == "в четверг, 5 февраля"
-    kazakh_headline = (
-        "ҚР Сыртқы істер министрі АҚШ-тың маңызды минералдар жөніндегі министрлік конференциясына қатысты"
-    )
-    assert events["001_5b92ebe4e21aa3de"].title == {"kk": kazakh_headline}
-    # Outlets report events; they are not actors in them.
-    assert "kazinform" not in events["001_5b92ebe4e21aa3de"].actors
-    assert {"kosherbayev", "rubio"} <= set(events["001_5b92ebe4e21aa3de"].actors)
 
 
 def test_two_builds_are_byte_identical(site_copy, tmp_path):

@@ -9,13 +9,15 @@ and turns each dated sentence into a candidate event for the merge stage.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..model import DateSpan, Document, PartialDate
 from .actors import ActorIndex, ActorMention, build_actor_index, document_words, find_actors
+from .concepts import conflicting, find_concepts, most_specific
 from .dates import FoundDate, find_dates
 from .names import UnknownName, find_unknown_names
-from .sentences import Sentence, sentence_index, split_sentences
+from .sentences import Sentence, sentence_at, sentence_index, split_sentences
 from .vocabulary import rules_fingerprint
 
 # The lead: the headline and the opening of the body, where a report says when it happened.
@@ -42,7 +44,14 @@ def rules_version() -> str:
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
-    """A candidate event: a dated sentence (or the headline) with its actors."""
+    """A candidate event: a dated sentence, the headline, or a section that reports a happening
+    of its own, with its actors and key terms.
+
+    `role` is `headline` (what the article reports), `section` (a sub-heading that introduces a
+    different happening, like a conference after a report of talks) or `sentence` (any other
+    dated sentence). `anchor` says what dates it: `text` (words of the article) or
+    `publication` (nothing in the text: it happened by the day it was reported). `text` and
+    `span` are the evidence; `title` is the headline or sub-heading."""
 
     when: DateSpan
     kind: str
@@ -51,7 +60,14 @@ class EventMention:
     span: tuple[int, int]
     date_text: str | None
     rule: str
-    headline: bool = False
+    role: str = "sentence"
+    anchor: str = "text"
+    concepts: tuple[str, ...] = ()
+    title: str | None = None
+
+    @property
+    def headline(self) -> bool:
+        return self.role == "headline"
 
 
 @dataclass
@@ -136,7 +152,7 @@ def _lead(sentences: list[Sentence], document: Document) -> list[Sentence]:
 
 
 def _event_mentions(
-    document: Document, result: Extraction, sentences, index: ActorIndex
+    document: Document, result: Extraction, sentences: list[Sentence], index: ActorIndex
 ) -> list[EventMention]:
     actors_by_sentence: dict[int, list[str]] = {}
     for mention in result.actors:
@@ -146,23 +162,30 @@ def _event_mentions(
         actors_by_sentence.setdefault(sentence, [])
         if mention.actor not in actors_by_sentence[sentence]:
             actors_by_sentence[sentence].append(mention.actor)
+
+    def actors_before(end: int, start: int = 0) -> list[str]:
+        return _unique(
+            a
+            for i, s in enumerate(sentences)
+            if start <= s.start < end
+            for a in actors_by_sentence.get(i, [])
+        )
+
     lead = _lead(sentences, document)
     lead_end = lead[-1].end if lead else 0
-    lead_actors = _unique(
-        a for i, s in enumerate(sentences) if s.start < lead_end for a in actors_by_sentence.get(i, [])
-    )
-    title_actors = _unique(
-        a
-        for i, s in enumerate(sentences)
-        if s.start < document.title_span[1]
-        for a in actors_by_sentence.get(i, [])
-    )
+    lead_actors = actors_before(lead_end)
+    title_actors = actors_before(document.title_span[1])
     lead_date = next((d for d in result.dates if d.span[0] < lead_end and d.precision == "day"), None)
-    headline = _headline_mention(document, result, lead_date, lead_actors)
+    lead_concepts = find_concepts(document.text[lead[0].start : lead_end] if lead else "", result.language)
+    headline = _headline_mention(document, result, lead, lead_date, lead_actors, lead_concepts)
     mentions = [headline] if headline is not None else []
+    used = {lead_date.span} if lead_date else set()
+    mentions.extend(
+        _section_mentions(document, result, sentences, lead_end, lead_concepts, actors_before, used)
+    )
     for found in result.dates:
-        if found is lead_date:
-            continue  # already the headline's date
+        if found.span in used:
+            continue  # already the headline's (or a section's) date
         sentence = sentence_index(sentences, found.span[0])
         actors = actors_by_sentence.get(sentence) or title_actors or lead_actors
         clause, clause_span = _clause(document.text, found)
@@ -175,38 +198,137 @@ def _event_mentions(
                 span=clause_span,
                 date_text=found.text,
                 rule=found.rule,
+                concepts=find_concepts(document.text[found.sentence[0] : found.sentence[1]], result.language),
             )
         )
     return mentions
 
 
 def _headline_mention(
-    document: Document, result: Extraction, found: FoundDate | None, actors: list[str]
+    document: Document,
+    result: Extraction,
+    lead: list[Sentence],
+    found: FoundDate | None,
+    actors: list[str],
+    concepts: tuple[str, ...],
 ) -> EventMention | None:
-    """Dated by the lead's first exact date, else reported on the publication day."""
+    """Dated by the lead's first exact date, else reported on the publication day. The evidence
+    is that date's sentence, else the lead's first sentence naming the kind of happening."""
     if found is not None:
+        text, span = _clause(document.text, found)
         return EventMention(
             as_date_span(found),
             found.kind,
             actors,
-            document.title,
-            document.title_span,
+            text,
+            span,
             found.text,
             f"headline dated by the lead: {found.rule}",
-            headline=True,
+            role="headline",
+            concepts=concepts,
+            title=document.title,
         )
     if result.published is None:
         return None
+    text, span = _naming_sentence(document, lead, result.language)
     return EventMention(
         DateSpan(result.published),
         "occurred",
         actors,
-        document.title,
-        document.title_span,
+        text,
+        span,
         None,
         f"reported on the publication date ({result.published_from})",
-        headline=True,
+        role="headline",
+        anchor="publication",
+        concepts=concepts,
+        title=document.title,
     )
+
+
+def _naming_sentence(document: Document, lead: list[Sentence], language: str) -> tuple[str, tuple[int, int]]:
+    for sentence in lead:
+        text = document.text[sentence.start : sentence.end]
+        if most_specific(find_concepts(text, language)):
+            return text, (sentence.start, sentence.end)
+    return document.title, document.title_span
+
+
+def _section_mentions(
+    document: Document,
+    result: Extraction,
+    sentences: list[Sentence],
+    lead_end: int,
+    lead_concepts: tuple[str, ...],
+    actors_before,
+    used: set[tuple[int, int]],
+) -> list[EventMention]:
+    """A sub-heading that names a different kind of happening from the headline's («Кошербаев
+    принял участие в Министерской конференции» after a report of his talks) starts a report of
+    its own, dated by its opening lines or else by publication."""
+    mentions = []
+    headings = _headings(document.text, lead_end, sentences)
+    for number, heading in enumerate(headings):
+        limit = heading.start + _LEAD_CHARS
+        if number + 1 < len(headings):
+            limit = min(limit, headings[number + 1].start)
+        opening = [s for s in sentences if heading.start <= s.start < limit][:_LEAD_SENTENCES]
+        section_end = opening[-1].end
+        concepts = find_concepts(document.text[heading.start : section_end], result.language)
+        heading_text = document.text[heading.start : heading.end]
+        if not most_specific(find_concepts(heading_text, result.language)):
+            continue
+        if not conflicting(concepts, lead_concepts):
+            continue  # more about the headline's happening
+        found = next(
+            (d for d in result.dates if heading.start <= d.span[0] < section_end and d.precision == "day"),
+            None,
+        )
+        actors = actors_before(section_end, heading.start)
+        if found is not None:
+            used.add(found.span)
+            when, kind, date_text, anchor = as_date_span(found), found.kind, found.text, "text"
+            rule = f"section dated by its opening: {found.rule}"
+        elif result.published is not None:
+            when, kind, date_text, anchor = DateSpan(result.published), "occurred", None, "publication"
+            rule = f"section reported on the publication date ({result.published_from})"
+        else:
+            continue
+        evidence = opening[1] if len(opening) > 1 else opening[0]
+        mentions.append(
+            EventMention(
+                when,
+                kind,
+                actors,
+                document.text[evidence.start : evidence.end],
+                (evidence.start, evidence.end),
+                date_text,
+                rule,
+                role="section",
+                anchor=anchor,
+                concepts=concepts,
+                title=heading_text,
+            )
+        )
+    return mentions
+
+
+# A sub-heading: a line of its own, a few words, no closing punctuation, with text after it.
+_HEADING_LINE = re.compile(r"^[^\S\n]*(?P<text>[^\n]{12,160}?)[^\S\n]*$", re.MULTILINE)
+
+
+def _headings(text: str, start: int, sentences: list[Sentence]) -> list[Sentence]:
+    found = []
+    for match in _HEADING_LINE.finditer(text, start):
+        line = match.group("text")
+        if line[-1] in '.!?…;:,»"' or len(line.split()) < 3:
+            continue
+        if not text[match.end() :].strip():
+            continue  # the last line is a sign-off, not a heading
+        if sentence_at(sentences, match.start("text")) is None:
+            continue
+        found.append(Sentence(match.start("text"), match.end("text")))
+    return found
 
 
 def as_date_span(found: FoundDate) -> DateSpan:

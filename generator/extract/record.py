@@ -86,7 +86,10 @@ def _mention(mention: EventMention) -> dict:
         "span": list(mention.span),
         "date_text": mention.date_text,
         "rule": mention.rule,
-        "headline": mention.headline,
+        "role": mention.role,
+        "anchor": mention.anchor,
+        "concepts": list(mention.concepts),
+        "title": mention.title,
     }
 
 
@@ -139,5 +142,8 @@ def _event_mention(m: dict) -> EventMention:
         (m["span"][0], m["span"][1]),
         m["date_text"],
         m["rule"],
-        m["headline"],
+        role=m["role"],
+        anchor=m["anchor"],
+        concepts=tuple(m["concepts"]),
+        title=m["title"],
     )

@@ -45,6 +45,7 @@ def _event(event: Event) -> dict:
         "date": event.span.to_json(),
         "kind": event.kind,
         "title": event.title,
+        "title_from": event.title_from,
         "summary": event.summary,
         "actors": event.actors,
         "tags": event.tags,
@@ -60,5 +61,16 @@ def _event(event: Event) -> dict:
                 "published": ref.published.edtf if ref.published else None,
             }
             for ref in event.sources
+        ],
+        "date_reason": event.date_reason,
+        "reported_dates": [
+            {
+                "source": reported.source,
+                "date": reported.span.to_json(),
+                "date_text": reported.date_text,
+                "rule": reported.rule,
+                "consistent": reported.consistent,
+            }
+            for reported in event.reported_dates
         ],
     }

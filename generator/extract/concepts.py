@@ -1,0 +1,153 @@
+"""Key terms: what kind of happening a text reports, as language-neutral concept ids.
+
+The merge stage compares reports written in Russian, Kazakh and English; «меморандум»,
+«меморандумға» and "memorandum" must count as one word there. The table lives in
+`generator/data/concepts.toml` (forms, classes, which concept is broader than which).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .sentences import fold, words
+
+CLASSES = ("gathering", "document", "frame", "act", "topic")
+_GAP = 2  # words allowed between the stems of a multi-word form («критически важных минералов»)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    id: str
+    cls: str
+    broader: str | None = None
+    bilateral: bool = False
+
+    @property
+    def specific(self) -> bool:
+        """A kind of gathering or document: what tells one happening from another."""
+        return self.cls in ("gathering", "document")
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    concept: str
+    stems: tuple[tuple[str, bool], ...]  # (stem, whole word only)
+
+
+def concepts_file_bytes() -> bytes:
+    return resources.files("generator").joinpath("data", "concepts.toml").read_bytes()
+
+
+@cache
+def concept_table() -> dict[str, Concept]:
+    table, _ = _load()
+    return table
+
+
+@cache
+def _load() -> tuple[
+    dict[str, Concept], dict[str, tuple[dict[str, list[_Form]], tuple[tuple[str, str], ...]]]
+]:
+    data = tomllib.loads(concepts_file_bytes().decode("utf-8"))
+    table: dict[str, Concept] = {}
+    matchers: dict[str, tuple[dict[str, list[_Form]], tuple[tuple[str, str], ...]]] = {}
+    for concept_id, entry in data.items():
+        if entry["class"] not in CLASSES:
+            raise ValueError(f"concepts.toml: [{concept_id}] has class {entry['class']!r}")
+        table[concept_id] = Concept(
+            concept_id, entry["class"], entry.get("broader"), bool(entry.get("bilateral", False))
+        )
+    for concept in table.values():
+        if concept.broader is not None and concept.broader not in table:
+            raise ValueError(f"concepts.toml: [{concept.id}] is narrower than unknown {concept.broader!r}")
+    for language in ("ru", "kk", "en"):
+        by_start: dict[str, list[_Form]] = {}
+        negatives: list[tuple[str, str]] = []
+        for concept_id, entry in data.items():
+            for form in entry.get(language, []):
+                stems = tuple((stem.rstrip("$"), stem.endswith("$")) for stem in fold(form.lower()).split())
+                by_start.setdefault(stems[0][0][:2], []).append(_Form(concept_id, stems))
+            negatives.extend((concept_id, fold(phrase.lower())) for phrase in entry.get("not", []))
+        matchers[language] = (by_start, tuple(negatives))
+    return table, matchers
+
+
+def find_concepts(text: str, language: str) -> tuple[str, ...]:
+    """The concepts a text names, in the table's order (so the result is the same every run)."""
+    table, matchers = _load()
+    by_start, negatives = matchers.get(language, matchers["en"])
+    lowered = fold(text.lower())
+    blocked = [
+        (concept, i, i + len(phrase)) for concept, phrase in negatives for i in _occurrences(lowered, phrase)
+    ]
+    tokens = words(lowered)
+    found: set[str] = set()
+    for position, token in enumerate(tokens):
+        for form in by_start.get(token.text[:2], ()):
+            if form.concept in found or not _matches(tokens, position, form.stems):
+                continue
+            if any(c == form.concept and low <= token.start < high for c, low, high in blocked):
+                continue
+            found.add(form.concept)
+    return tuple(concept for concept in table if concept in found)
+
+
+def _matches(tokens, position: int, stems: tuple[tuple[str, bool], ...]) -> bool:
+    if not _word_matches(tokens[position].text, *stems[0]):
+        return False
+    at = position
+    for stem, whole in stems[1:]:
+        following = range(at + 1, min(len(tokens), at + 2 + _GAP))
+        at = next((i for i in following if _word_matches(tokens[i].text, stem, whole)), -1)
+        if at < 0:
+            return False
+    return True
+
+
+def _word_matches(word: str, stem: str, whole: bool) -> bool:
+    return word == stem if whole else word.startswith(stem)
+
+
+def _occurrences(text: str, phrase: str):
+    start = text.find(phrase)
+    while start >= 0:
+        yield start
+        start = text.find(phrase, start + 1)
+
+
+def most_specific(concepts, table: dict[str, Concept] | None = None) -> set[str]:
+    """The gatherings and documents named, less those another named one narrows down: a text
+    naming «встреча» and «переговоры» reports talks."""
+    table = table or concept_table()
+    named = {c for c in concepts if c in table and table[c].specific}
+    ancestors = {a for c in named for a in _ancestors(c, table)}
+    return named - ancestors
+
+
+def conflicting(first, second, table: dict[str, Concept] | None = None) -> bool:
+    """Two texts report different happenings if each names a gathering (or each a document) and
+    no gathering of one is the same as, or broader or narrower than, one of the other's."""
+    table = table or concept_table()
+    a, b = most_specific(first, table), most_specific(second, table)
+    for cls in ("gathering", "document"):
+        mine = {c for c in a if table[c].cls == cls}
+        theirs = {c for c in b if table[c].cls == cls}
+        if mine and theirs and not any(_related(x, y, table) for x in mine for y in theirs):
+            return True
+    return False
+
+
+def _related(x: str, y: str, table: dict[str, Concept]) -> bool:
+    return x == y or x in _ancestors(y, table) or y in _ancestors(x, table)
+
+
+def _ancestors(concept: str, table: dict[str, Concept]) -> list[str]:
+    found = []
+    parent = table[concept].broader
+    while parent is not None and parent not in found:
+        found.append(parent)
+        parent = table[parent].broader
+    return found

@@ -1,0 +1,192 @@
+"""Clustering: which candidates report the same happening.
+
+One pass, most precise candidates first. Each candidate looks up the clusters it could belong
+to through an index keyed by (month, actor) and (month, kind of happening), never by comparing
+all pairs; it joins the best-scoring compatible cluster, or starts a new one.
+
+Compatible means: the days overlap (or, on strong evidence, miss by at most `NEAR_DAYS`, which
+is then recorded as a date conflict); the reports do not name different kinds of gathering or
+document (a conference is not talks); targets only meet targets; and, for meetings between named
+people, neither side names someone the other does not (meeting Landau is not meeting Rubio).
+Evidence is what they share: actors, weighted by type, and key terms, weighted by class.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..extract.concepts import Concept, concept_table, conflicting, most_specific
+from ..model import Actor, Note
+from .candidates import Candidate
+
+THRESHOLD = 3.0  # e.g. a shared kind of document (2) and a shared place (1)
+NEAR_DAYS = 3
+ACTOR_WEIGHT = {"person": 2.0, "org": 1.5, "place": 1.0, "country": 0.5}
+CONCEPT_WEIGHT = {"gathering": 2.0, "document": 2.0, "frame": 1.0, "act": 0.5, "topic": 1.0}
+_BUCKET_LIMIT = 64  # an index bucket this full is too common a key to narrow anything down
+_INDEXED = ("gathering", "document", "frame")
+
+
+@dataclass(slots=True, eq=False)
+class Cluster:
+    number: int
+    low: dt.date
+    high: dt.date
+    target: bool
+    members: list[Candidate] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    concepts: set[str] = field(default_factory=set)
+    note: Note | None = None  # an editor's note fixes this event's date, titles and actors
+
+    def add(self, candidate: Candidate, near: bool = False) -> None:
+        """A member that only nearly fits (a date conflict) does not narrow the days."""
+        self.members.append(candidate)
+        self.actors |= candidate.actors
+        self.concepts |= candidate.concepts
+        if not near and self.note is None:
+            self.low, self.high = max(self.low, candidate.low), min(self.high, candidate.high)
+
+    @property
+    def sources(self) -> set[str]:
+        return {member.source for member in self.members}
+
+
+class Scorer:
+    """Weighs what a candidate and a cluster share, and rules out what cannot be one happening."""
+
+    def __init__(self, actors: dict[str, Actor]) -> None:
+        self.table = concept_table()
+        self.persons = frozenset(a.id for a in actors.values() if a.type == "person")
+        self.countries = frozenset(a.id for a in actors.values() if a.type == "country")
+        self.actor_weight = {a.id: ACTOR_WEIGHT[a.type] for a in actors.values()}
+
+    def score(self, candidate: Candidate, cluster: Cluster) -> tuple[float, bool] | None:
+        """(evidence, near) if the candidate may join the cluster, else None."""
+        if candidate.target != cluster.target:
+            return None
+        gap = max((candidate.low - cluster.high).days, (cluster.low - candidate.high).days, 0)
+        if gap > NEAR_DAYS:
+            return None
+        if not self.compatible(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts):
+            return None
+        evidence = self.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
+        needed = THRESHOLD if gap == 0 else 2 * THRESHOLD
+        return (evidence, gap > 0) if evidence >= needed else None
+
+    def compatible(self, actors_a, concepts_a, actors_b, concepts_b) -> bool:
+        specific_a, specific_b = _specific(frozenset(concepts_a)), _specific(frozenset(concepts_b))
+        if conflicting(specific_a, specific_b, self.table):
+            return False
+        if _wider_gathering(specific_a, self.table) or _wider_gathering(specific_b, self.table):
+            return True
+        either_gathers = _gatherings(specific_a, self.table) or _gatherings(specific_b, self.table)
+        both_documents = _documents(specific_a, self.table) and _documents(specific_b, self.table)
+        if not either_gathers and not both_documents:
+            return True
+        # Between named parties: each side naming someone the other does not are two happenings.
+        for kind in (self.persons, self.countries):
+            mine, theirs = set(actors_a) & kind, set(actors_b) & kind
+            if mine - theirs and theirs - mine:
+                return False
+        return True
+
+    def evidence(self, actors_a, concepts_a, actors_b, concepts_b) -> float:
+        shared_actors = set(actors_a) & set(actors_b)
+        shared_concepts = set(concepts_a) & set(concepts_b)
+        return sum(self.actor_weight.get(a, 1.0) for a in shared_actors) + sum(
+            CONCEPT_WEIGHT[self.table[c].cls] for c in shared_concepts if c in self.table
+        )
+
+
+class ClusterIndex:
+    """Clusters by (month, key): a key is an actor or a kind of happening."""
+
+    def __init__(self, table: dict[str, Concept]) -> None:
+        self.table = table
+        self.buckets: dict[tuple[int, int, str], list[Cluster]] = defaultdict(list)
+        self.registered: dict[int, set[tuple[int, int, str]]] = defaultdict(set)
+
+    def keys(self, actors, concepts) -> list[str]:
+        named = [c for c in concepts if c in self.table and self.table[c].cls in _INDEXED]
+        return sorted(actors) + [f"~{c}" for c in sorted(named)]
+
+    def add(self, cluster: Cluster) -> None:
+        done = self.registered[cluster.number]
+        for month in _months(cluster.low, cluster.high):
+            for key in self.keys(cluster.actors, cluster.concepts):
+                bucket = (*month, key)
+                if bucket not in done:
+                    done.add(bucket)
+                    self.buckets[bucket].append(cluster)
+
+    def near(self, candidate: Candidate) -> list[Cluster]:
+        low, high = candidate.low - dt.timedelta(NEAR_DAYS), candidate.high + dt.timedelta(NEAR_DAYS)
+        buckets = [
+            found
+            for month in _months(low, high)
+            for key in self.keys(candidate.actors, candidate.concepts)
+            if (found := self.buckets.get((*month, key)))
+        ]
+        if not buckets:
+            return []
+        usable = [b for b in buckets if len(b) <= _BUCKET_LIMIT] or [min(buckets, key=len)]
+        seen: dict[int, Cluster] = {}
+        for bucket in usable:
+            for cluster in bucket:
+                seen.setdefault(cluster.number, cluster)
+        return [seen[number] for number in sorted(seen)]
+
+
+def cluster_candidates(candidates: list[Candidate], scorer: Scorer, clusters: list[Cluster]) -> list[Cluster]:
+    """Add each candidate, most precise first, to its best cluster or to a new one. `clusters`
+    may hold the notes' events already; they attract candidates like any other."""
+    index = ClusterIndex(scorer.table)
+    for cluster in clusters:
+        index.add(cluster)
+    for candidate in sorted(candidates, key=Candidate.order):
+        best: tuple[float, int, Cluster, bool] | None = None
+        for cluster in index.near(candidate):
+            scored = scorer.score(candidate, cluster)
+            if scored is None:
+                continue
+            evidence, near = scored
+            key = (evidence, -cluster.number, cluster, near)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        if best is None:
+            cluster = Cluster(len(clusters), candidate.low, candidate.high, candidate.target)
+            clusters.append(cluster)
+            cluster.add(candidate)
+        else:
+            cluster = best[2]
+            cluster.add(candidate, near=best[3])
+        index.add(cluster)
+    return clusters
+
+
+def _months(low: dt.date, high: dt.date):
+    year, month = low.year, low.month
+    while (year, month) <= (high.year, high.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+@lru_cache(maxsize=65536)
+def _specific(concepts: frozenset[str]) -> frozenset[str]:
+    return frozenset(most_specific(concepts))
+
+
+def _gatherings(specific: frozenset[str], table: dict[str, Concept]) -> set[str]:
+    return {c for c in specific if table[c].cls == "gathering"}
+
+
+def _documents(specific: frozenset[str], table: dict[str, Concept]) -> set[str]:
+    return {c for c in specific if table[c].cls == "document"}
+
+
+def _wider_gathering(specific: frozenset[str], table: dict[str, Concept]) -> bool:
+    """A conference or a summit: many people and countries, each report naming some of them."""
+    return any(not table[c].bilateral for c in _gatherings(specific, table))
