@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import DateSpan, Document, PartialDate
@@ -163,13 +164,11 @@ def _event_mentions(
         if mention.actor not in actors_by_sentence[sentence]:
             actors_by_sentence[sentence].append(mention.actor)
 
+    starts = [s.start for s in sentences]
+
     def actors_before(end: int, start: int = 0) -> list[str]:
-        return _unique(
-            a
-            for i, s in enumerate(sentences)
-            if start <= s.start < end
-            for a in actors_by_sentence.get(i, [])
-        )
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        return _unique(a for i in range(first, last) for a in actors_by_sentence.get(i, []))
 
     lead = _lead(sentences, document)
     lead_end = lead[-1].end if lead else 0
@@ -268,22 +267,25 @@ def _section_mentions(
     its own, dated by its opening lines or else by publication."""
     mentions = []
     headings = _headings(document.text, lead_end, sentences)
+    starts = [s.start for s in sentences]
+    date_starts = [d.span[0] for d in result.dates]  # dates come in text order
     for number, heading in enumerate(headings):
-        limit = heading.start + _LEAD_CHARS
-        if number + 1 < len(headings):
-            limit = min(limit, headings[number + 1].start)
-        opening = [s for s in sentences if heading.start <= s.start < limit][:_LEAD_SENTENCES]
-        section_end = opening[-1].end
-        concepts = find_concepts(document.text[heading.start : section_end], result.language)
         heading_text = document.text[heading.start : heading.end]
         if not most_specific(find_concepts(heading_text, result.language)):
             continue
+        limit = heading.start + _LEAD_CHARS
+        if number + 1 < len(headings):
+            limit = min(limit, headings[number + 1].start)
+        first = bisect_left(starts, heading.start)
+        opening = sentences[first : min(bisect_left(starts, limit), first + _LEAD_SENTENCES)]
+        section_end = opening[-1].end
+        concepts = find_concepts(document.text[heading.start : section_end], result.language)
         if not conflicting(concepts, lead_concepts):
             continue  # more about the headline's happening
-        found = next(
-            (d for d in result.dates if heading.start <= d.span[0] < section_end and d.precision == "day"),
-            None,
-        )
+        in_section = result.dates[
+            bisect_left(date_starts, heading.start) : bisect_left(date_starts, section_end)
+        ]
+        found = next((d for d in in_section if d.precision == "day"), None)
         actors = actors_before(section_end, heading.start)
         if found is not None:
             used.add(found.span)
@@ -319,11 +321,12 @@ _HEADING_LINE = re.compile(r"^[^\S\n]*(?P<text>[^\n]{12,160}?)[^\S\n]*$", re.MUL
 
 def _headings(text: str, start: int, sentences: list[Sentence]) -> list[Sentence]:
     found = []
+    text_end = len(text.rstrip())
     for match in _HEADING_LINE.finditer(text, start):
         line = match.group("text")
         if line[-1] in '.!?…;:,»"' or len(line.split()) < 3:
             continue
-        if not text[match.end() :].strip():
+        if match.end() >= text_end:
             continue  # the last line is a sign-off, not a heading
         if sentence_at(sentences, match.start("text")) is None:
             continue
