@@ -172,10 +172,20 @@ def _event_mentions(
 
     lead = _lead(sentences, document)
     lead_end = lead[-1].end if lead else 0
-    lead_actors = actors_before(lead_end)
     title_actors = actors_before(document.title_span[1])
     lead_date = next((d for d in result.dates if d.span[0] < lead_end and d.precision == "day"), None)
-    lead_concepts = find_concepts(document.text[lead[0].start : lead_end] if lead else "", result.language)
+    # A lead sentence with a date of its own («Первый меморандум подписали в ноябре 2025 года»)
+    # recalls another happening: its actors and key terms do not describe the headline's.
+    recalls = {sentence_index(sentences, d.span[0]) for d in result.dates if d is not lead_date}
+    reporting = [
+        (i, s)
+        for i, s in enumerate(sentences[: len(lead)])
+        if i not in recalls or s.start < document.title_span[1]
+    ]
+    lead_actors = _unique(a for i, _ in reporting for a in actors_by_sentence.get(i, []))
+    lead_concepts = find_concepts(
+        " ".join(document.text[s.start : s.end] for _, s in reporting), result.language
+    )
     headline = _headline_mention(document, result, lead, lead_date, lead_actors, lead_concepts)
     mentions = [headline] if headline is not None else []
     used = {lead_date.span} if lead_date else set()

@@ -131,10 +131,14 @@ def conflicting(first, second, table: dict[str, Concept] | None = None) -> bool:
     """Two texts report different happenings if each names a gathering (or each a document) and
     no gathering of one is the same as, or broader or narrower than, one of the other's."""
     table = table or concept_table()
-    a, b = most_specific(first, table), most_specific(second, table)
+    return clashing(most_specific(first, table), most_specific(second, table), table)
+
+
+def clashing(specific_a, specific_b, table: dict[str, Concept]) -> bool:
+    """`conflicting` for sets already reduced by `most_specific`."""
     for cls in ("gathering", "document"):
-        mine = {c for c in a if table[c].cls == cls}
-        theirs = {c for c in b if table[c].cls == cls}
+        mine = [c for c in specific_a if table[c].cls == cls]
+        theirs = [c for c in specific_b if table[c].cls == cls]
         if mine and theirs and not any(_related(x, y, table) for x in mine for y in theirs):
             return True
     return False

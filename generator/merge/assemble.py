@@ -110,17 +110,24 @@ def _kind(members: list[Candidate]) -> str:
 
 
 def _titles(members: list[Candidate]) -> dict[str, tuple[str, str]]:
-    """Per language, the report that best names the happening: a headline or sub-heading that
-    says what kind of happening it was, then the earliest report."""
+    """Per language, the report that best names the happening: the first headline, sub-heading
+    or sentence (in that order, earliest report first) that says what kind of happening it was,
+    else the first of them."""
     roles = ("headline", "section", "sentence")
-    best: dict[str, tuple[tuple, str, str]] = {}
-    for member in members:
-        text = member.mention.title or member.mention.text
-        names_it = bool(most_specific(find_concepts(text, member.language)))
-        key = (not names_it, roles.index(member.mention.role), *member.report_order())
-        if member.language not in best or key < best[member.language][0]:
-            best[member.language] = (key, " ".join(text.split()), f"{member.mention.role}:{member.source}")
-    return {language: (text, origin) for language, (_, text, origin) in sorted(best.items())}
+    by_language: dict[str, list[Candidate]] = {}
+    for member in sorted(members, key=lambda m: (roles.index(m.mention.role), *m.report_order())):
+        by_language.setdefault(member.language, []).append(member)
+    titles = {}
+    for language, ranked in sorted(by_language.items()):
+        chosen = next((m for m in ranked if _names_its_kind(m)), ranked[0])
+        text = chosen.mention.title or chosen.mention.text
+        titles[language] = (" ".join(text.split()), f"{chosen.mention.role}:{chosen.source}")
+    return titles
+
+
+def _names_its_kind(member: Candidate) -> bool:
+    text = member.mention.title or member.mention.text
+    return bool(most_specific(find_concepts(text, member.language)))
 
 
 def _actors(members: list[Candidate]) -> list[str]:

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..extract import EventMention, Extraction
+from ..extract.concepts import most_specific
 from ..model import Document
 
 REPORT_LAG = dt.timedelta(days=2)
@@ -27,6 +28,7 @@ class Candidate:
     high: dt.date  # the last
     actors: frozenset[str]
     concepts: frozenset[str]
+    specific: frozenset[str]  # the kinds of gathering or document it names, most specific only
     position: int  # the mention's place in its document: keeps every ordering deterministic
 
     @property
@@ -70,6 +72,7 @@ def candidates_of(documents: dict[str, Document], extractions: dict[str, Extract
                     high,
                     frozenset(mention.actors),
                     frozenset(mention.concepts),
+                    frozenset(most_specific(mention.concepts)),
                     position,
                 )
             )

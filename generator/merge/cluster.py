@@ -1,14 +1,15 @@
 """Clustering: which candidates report the same happening.
 
 One pass, most precise candidates first. Each candidate looks up the clusters it could belong
-to through an index keyed by (month, actor) and (month, kind of happening), never by comparing
-all pairs; it joins the best-scoring compatible cluster, or starts a new one.
+to through an index keyed by (week or month, actor) and (week or month, kind of happening),
+never by comparing all pairs; it joins the best-scoring compatible cluster, or starts a new one.
 
-Compatible means: the days overlap (or, on strong evidence, miss by at most `NEAR_DAYS`, which
-is then recorded as a date conflict); the reports do not name different kinds of gathering or
-document (a conference is not talks); targets only meet targets; and, for meetings between named
-people, neither side names someone the other does not (meeting Landau is not meeting Rubio).
-Evidence is what they share: actors, weighted by type, and key terms, weighted by class.
+Compatible means: the days overlap (or, on strong evidence, miss by `NEAR_DAYS`, which is then
+recorded as a date conflict); they name an actor in common; they do not name different kinds of
+gathering or document (a conference is not talks) nor places in different countries; targets only meet
+targets; and, for meetings and documents between named parties, neither side names a person or
+a country the other does not (meeting Landau is not meeting Rubio). Evidence is what they share:
+actors, weighted by type, and key terms, weighted by class.
 """
 
 from __future__ import annotations
@@ -16,17 +17,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ..extract.concepts import Concept, concept_table, conflicting, most_specific
+from ..extract.concepts import Concept, clashing, concept_table, most_specific
 from ..model import Actor, Note
 from .candidates import Candidate
 
 THRESHOLD = 3.0  # e.g. a shared kind of document (2) and a shared place (1)
-NEAR_DAYS = 3
+NEAR_DAYS = 1  # a day off (time zones, a slip) may still be the same happening, as a conflict
 ACTOR_WEIGHT = {"person": 2.0, "org": 1.5, "place": 1.0, "country": 0.5}
 CONCEPT_WEIGHT = {"gathering": 2.0, "document": 2.0, "frame": 1.0, "act": 0.5, "topic": 1.0}
-_BUCKET_LIMIT = 64  # an index bucket this full is too common a key to narrow anything down
+NARROW_DAYS = 14  # clusters known to within two weeks are indexed by week, the rest by month
+_BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow anything down
 _INDEXED = ("gathering", "document", "frame")
 
 
@@ -40,18 +41,20 @@ class Cluster:
     actors: set[str] = field(default_factory=set)
     concepts: set[str] = field(default_factory=set)
     note: Note | None = None  # an editor's note fixes this event's date, titles and actors
+    specific: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.specific = frozenset(most_specific(self.concepts))
 
     def add(self, candidate: Candidate, near: bool = False) -> None:
         """A member that only nearly fits (a date conflict) does not narrow the days."""
         self.members.append(candidate)
         self.actors |= candidate.actors
-        self.concepts |= candidate.concepts
+        if not candidate.concepts <= self.concepts:
+            self.concepts |= candidate.concepts
+            self.specific = frozenset(most_specific(self.concepts))
         if not near and self.note is None:
             self.low, self.high = max(self.low, candidate.low), min(self.high, candidate.high)
-
-    @property
-    def sources(self) -> set[str]:
-        return {member.source for member in self.members}
 
 
 class Scorer:
@@ -59,8 +62,12 @@ class Scorer:
 
     def __init__(self, actors: dict[str, Actor]) -> None:
         self.table = concept_table()
-        self.persons = frozenset(a.id for a in actors.values() if a.type == "person")
-        self.countries = frozenset(a.id for a in actors.values() if a.type == "country")
+        self.parties = [
+            frozenset(a.id for a in actors.values() if a.type == kind) for kind in ("person", "country")
+        ]
+        # Venues compare by country: Lancaster House is in London, Almaty is not in Washington.
+        # A region with no country (Central Asia) is not a venue.
+        self.venue_country = {a.id: a.country for a in actors.values() if a.type == "place" and a.country}
         self.actor_weight = {a.id: ACTOR_WEIGHT[a.type] for a in actors.values()}
 
     def score(self, candidate: Candidate, cluster: Cluster) -> tuple[float, bool] | None:
@@ -70,16 +77,20 @@ class Scorer:
         gap = max((candidate.low - cluster.high).days, (cluster.low - candidate.high).days, 0)
         if gap > NEAR_DAYS:
             return None
-        if not self.compatible(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts):
+        if candidate.actors and cluster.actors and candidate.actors.isdisjoint(cluster.actors):
+            return None  # reports of one happening name someone or somewhere in common
+        if not self.compatible(candidate.actors, candidate.specific, cluster.actors, cluster.specific):
             return None
         evidence = self.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
         needed = THRESHOLD if gap == 0 else 2 * THRESHOLD
         return (evidence, gap > 0) if evidence >= needed else None
 
-    def compatible(self, actors_a, concepts_a, actors_b, concepts_b) -> bool:
-        specific_a, specific_b = _specific(frozenset(concepts_a)), _specific(frozenset(concepts_b))
-        if conflicting(specific_a, specific_b, self.table):
+    def compatible(self, actors_a, specific_a: frozenset[str], actors_b, specific_b: frozenset[str]) -> bool:
+        """`specific_*` are the most specific kinds of gathering or document each side names."""
+        if clashing(specific_a, specific_b, self.table):
             return False
+        if self._venues_differ(actors_a, actors_b):
+            return False  # a happening takes place in one country
         if _wider_gathering(specific_a, self.table) or _wider_gathering(specific_b, self.table):
             return True
         either_gathers = _gatherings(specific_a, self.table) or _gatherings(specific_b, self.table)
@@ -87,11 +98,12 @@ class Scorer:
         if not either_gathers and not both_documents:
             return True
         # Between named parties: each side naming someone the other does not are two happenings.
-        for kind in (self.persons, self.countries):
-            mine, theirs = set(actors_a) & kind, set(actors_b) & kind
-            if mine - theirs and theirs - mine:
-                return False
-        return True
+        return not any(_different(actors_a, actors_b, kind) for kind in self.parties)
+
+    def _venues_differ(self, actors_a, actors_b) -> bool:
+        mine = {self.venue_country[a] for a in actors_a if a in self.venue_country}
+        theirs = {self.venue_country[a] for a in actors_b if a in self.venue_country}
+        return bool(mine - theirs) and bool(theirs - mine)
 
     def evidence(self, actors_a, concepts_a, actors_b, concepts_b) -> float:
         shared_actors = set(actors_a) & set(actors_b)
@@ -102,12 +114,14 @@ class Scorer:
 
 
 class ClusterIndex:
-    """Clusters by (month, key): a key is an actor or a kind of happening."""
+    """Clusters by (period, key): a key is an actor or a kind of happening; the period is a week
+    for clusters dated to within `NARROW_DAYS`, else a month. A candidate looks in every week
+    and month its days (give or take `NEAR_DAYS`) touch."""
 
     def __init__(self, table: dict[str, Concept]) -> None:
         self.table = table
-        self.buckets: dict[tuple[int, int, str], list[Cluster]] = defaultdict(list)
-        self.registered: dict[int, set[tuple[int, int, str]]] = defaultdict(set)
+        self.buckets: dict[tuple, list[Cluster]] = defaultdict(list)
+        self.registered: dict[int, set[tuple]] = defaultdict(set)
 
     def keys(self, actors, concepts) -> list[str]:
         named = [c for c in concepts if c in self.table and self.table[c].cls in _INDEXED]
@@ -115,21 +129,21 @@ class ClusterIndex:
 
     def add(self, cluster: Cluster) -> None:
         done = self.registered[cluster.number]
-        for month in _months(cluster.low, cluster.high):
-            for key in self.keys(cluster.actors, cluster.concepts):
-                bucket = (*month, key)
+        narrow = (cluster.high - cluster.low).days < NARROW_DAYS
+        periods = _weeks(cluster.low, cluster.high) if narrow else _months(cluster.low, cluster.high)
+        keys = self.keys(cluster.actors, cluster.concepts)
+        for period in periods:
+            for key in keys:
+                bucket = (*period, key)
                 if bucket not in done:
                     done.add(bucket)
                     self.buckets[bucket].append(cluster)
 
     def near(self, candidate: Candidate) -> list[Cluster]:
         low, high = candidate.low - dt.timedelta(NEAR_DAYS), candidate.high + dt.timedelta(NEAR_DAYS)
-        buckets = [
-            found
-            for month in _months(low, high)
-            for key in self.keys(candidate.actors, candidate.concepts)
-            if (found := self.buckets.get((*month, key)))
-        ]
+        periods = [*_weeks(low, high), *_months(low, high)]
+        keys = self.keys(candidate.actors, candidate.concepts)
+        buckets = [found for period in periods for key in keys if (found := self.buckets.get((*period, key)))]
         if not buckets:
             return []
         usable = [b for b in buckets if len(b) <= _BUCKET_LIMIT] or [min(buckets, key=len)]
@@ -167,16 +181,22 @@ def cluster_candidates(candidates: list[Candidate], scorer: Scorer, clusters: li
     return clusters
 
 
+def _weeks(low: dt.date, high: dt.date):
+    for week in range(low.toordinal() // 7, high.toordinal() // 7 + 1):
+        yield ("w", week)
+
+
 def _months(low: dt.date, high: dt.date):
     year, month = low.year, low.month
     while (year, month) <= (high.year, high.month):
-        yield year, month
+        yield "m", year, month
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-@lru_cache(maxsize=65536)
-def _specific(concepts: frozenset[str]) -> frozenset[str]:
-    return frozenset(most_specific(concepts))
+def _different(actors_a, actors_b, kind: frozenset[str]) -> bool:
+    """Each side names one of `kind` the other does not."""
+    mine, theirs = kind.intersection(actors_a), kind.intersection(actors_b)
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def _gatherings(specific: frozenset[str], table: dict[str, Concept]) -> set[str]:

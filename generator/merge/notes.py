@@ -63,7 +63,7 @@ def _best_report(candidates: list[Candidate], cluster: Cluster, scorer: Scorer) 
     for candidate in candidates:
         if candidate.target != cluster.target:
             continue
-        if not scorer.compatible(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts):
+        if not scorer.compatible(candidate.actors, candidate.specific, cluster.actors, cluster.specific):
             continue
         gap = max((candidate.low - cluster.high).days, (cluster.low - candidate.high).days, 0)
         evidence = scorer.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
