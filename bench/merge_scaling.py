@@ -59,6 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.extract import Extraction, build_actor_index, extract  # noqa: E402
+from generator.extract.vocabulary import date_words  # noqa: E402
 from generator.ingest.actors import read_actors  # noqa: E402
 from generator.ingest.articles import read_article  # noqa: E402
 from generator.merge import merge  # noqa: E402
@@ -124,34 +125,10 @@ FILLER = {
         "Қорытындылар тиісті ведомстволарға ұсынылады.",
     ],
 }
-MONTH_GENITIVE = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-]
-MONTH_PREPOSITIONAL = [
-    "январе",
-    "феврале",
-    "марте",
-    "апреле",
-    "мае",
-    "июне",
-    "июле",
-    "августе",
-    "сентябре",
-    "октябре",
-    "ноябре",
-    "декабре",
-]
+# Russian month forms from the extractor's own data (nominative, genitive, dative, instrumental,
+# prepositional); Kazakh months are stored as stems there, so their case forms are spelled below.
+MONTH_GENITIVE = [forms[1] for forms in date_words("ru")["months"]]
+MONTH_PREPOSITIONAL = [forms[4] for forms in date_words("ru")["months"]]
 MONTH_LOCATIVE_KK = [
     "қаңтарда",
     "ақпанда",

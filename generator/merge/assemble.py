@@ -38,7 +38,7 @@ def event_of(cluster: Cluster, event_id: str, documents: dict[str, Document]) ->
         sources += [
             _cited(documents[s], note.id) for s in note.sources if s not in reporting and s in documents
         ]
-        sources.sort(key=lambda ref: (ref.published.sort_key() if ref.published else (9999,), ref.source))
+        sources.sort(key=_publication_order)
         return Event(
             id=note.id,
             span=note.span,
@@ -161,8 +161,12 @@ def _sources(members: list[Candidate], documents: dict[str, Document]) -> list[S
                 mention.rule,
             )
         )
-    refs.sort(key=lambda ref: (ref.published.sort_key() if ref.published else (9999,), ref.source))
+    refs.sort(key=_publication_order)
     return refs
+
+
+def _publication_order(ref: SourceRef) -> tuple:
+    return (ref.published.sort_key() if ref.published else (9999,), ref.source)
 
 
 def _cited(document: Document, note_id: str) -> SourceRef:
