@@ -63,7 +63,7 @@ def with_articles(site: Path, *cases: str, notes: dict[str, str] | None = None) 
     (site / "content" / "articles").mkdir()
     (site / "content" / "notes").mkdir()
     for case in cases:
-        for article in (FIXTURES / case).glob("*.txt"):
+        for article in (FIXTURES / case).iterdir():
             shutil.copy(article, site / "content" / "articles" / article.name)
     for name, text in (notes or {}).items():
         (site / "content" / "notes" / name).write_text(text, "utf-8")
@@ -361,3 +361,69 @@ def test_timeline_check_fails_on_a_note_citing_a_missing_source(site_copy):
     assert error["path"].endswith("broken.md")
     assert "999_missing" in error["message"]
     assert error["line"] == 5
+
+
+# --- found in review: each once produced a crash or a wrong event ---------------------------------
+
+
+def test_a_line_break_inside_a_sentence_is_not_a_sub_heading(site_copy, tmp_path):
+    # «(подписан в 2025 г.)» does not end a sentence, so the next line is not a heading of its own.
+    events = build_json(with_articles(site_copy, "heading_inside_sentence"), tmp_path / "out")["events"]
+    assert any(e["id"] == "951" for e in events)
+
+
+def test_a_headline_sentence_with_a_second_date_keeps_its_actors(site_copy, tmp_path):
+    # «ЛОНДОН, 10 марта — Кошербаев и Купер подписали меморандум…, переговоры о котором велись с
+    # ноября 2025 года»: the November date does not make the headline's own sentence a recall.
+    events = build_json(with_articles(site_copy, "two_dates_in_lead"), tmp_path / "out")["events"]
+    march = [e for e in events if e["date"]["edtf"] == "2026-03-10"]
+    assert sorted(sorted(sources(e)) for e in march) == [["820"], ["821"]]
+    london = next(e for e in march if sources(e) == {"820"})
+    assert {"kosherbayev", "cooper"} <= set(london["actors"])
+
+
+def test_talks_held_at_a_conference_are_still_told_apart_by_who_met(site_copy, tmp_path):
+    events = build_json(with_articles(site_copy, "talks_at_a_conference"), tmp_path / "out")["events"]
+    assert sorted(sorted(sources(e)) for e in events) == [["500_landau", "502_landau_kk"], ["501_rubio"]]
+
+
+def test_a_publication_date_known_to_the_month_dates_its_event_to_the_month(site_copy, tmp_path):
+    events = build_json(with_articles(site_copy, "month_publication"), tmp_path / "out")["events"]
+    assert sorted(e["date"]["edtf"] for e in events) == ["2025", "2026-03"]
+
+
+def test_a_report_naming_no_registry_actor_stays_apart(site_copy, tmp_path):
+    site = with_articles(site_copy, "two_languages")
+    (site / "content" / "articles" / "122_paris.txt").write_text(
+        " date 2026-04-15 Франция и Германия подписали соглашение\n"
+        "ПАРИЖ, 14 апреля — министры экономики Франции и Германии подписали соглашение о поставках урана.\n",
+        "utf-8",
+    )
+    events = build_json(site, tmp_path / "out")["events"]
+    assert sorted(sorted(sources(e)) for e in events) == [["120_ru", "121_kk"], ["122_paris"]]
+
+
+def test_a_note_known_to_the_year_does_not_swallow_a_dated_agreement_of_another_kind(
+    example_build, site_copy, tmp_path
+):
+    (site_copy / "content" / "articles" / "920_edu.txt").write_text(
+        " date 2024-06-11 Казахстан и Великобритания подписали соглашение об образовании\n"
+        "АСТАНА, 10 июня — Казахстан и Великобритания подписали соглашение о сотрудничестве в сфере "
+        "высшего образования.\n",
+        "utf-8",
+    )
+    events = {e["id"]: e for e in build_json(site_copy, tmp_path / "out")["events"]}
+    assert "920_edu" not in sources(events["2024-uk-kz-strategic-partnership"])
+    assert sources(events["920_edu"]) == {"920_edu"}
+
+
+def test_two_notes_naming_one_source_each_claim_the_report_that_fits_it(site_copy, tmp_path):
+    (site_copy / "content" / "notes" / "2026-02-04-kosherbayev-washington-visit.md").write_text(
+        "---\ndate: 2026-02-03/2026-02-05\ntitle: Визит Кошербаева в Вашингтон\n"
+        "actors: [kazakhstan, kosherbayev, washington]\nsources: [002_c61c0215de82188b]\n"
+        "tags: [visit]\n---\nТекст.\n",
+        "utf-8",
+    )
+    events = {e["id"]: e for e in build_json(site_copy, tmp_path / "out")["events"]}
+    talks = events["kosherbayev-landau-talks"]
+    assert talks["sources"][0]["date_text"] == "в четверг, 5 февраля"

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import DateSpan, Document, PartialDate
 from .actors import ActorIndex, ActorMention, build_actor_index, document_words, find_actors
@@ -177,6 +178,8 @@ def _event_mentions(
     # A lead sentence with a date of its own («Первый меморандум подписали в ноябре 2025 года»)
     # recalls another happening: its actors and key terms do not describe the headline's.
     recalls = {sentence_index(sentences, d.span[0]) for d in result.dates if d is not lead_date}
+    if lead_date is not None:
+        recalls.discard(sentence_index(sentences, lead_date.span[0]))  # the headline's own sentence
     reporting = [
         (i, s)
         for i, s in enumerate(sentences[: len(lead)])
@@ -192,6 +195,11 @@ def _event_mentions(
     mentions.extend(
         _section_mentions(document, result, sentences, lead_end, lead_concepts, actors_before, used)
     )
+
+    @cache
+    def sentence_concepts(span: tuple[int, int]) -> tuple[str, ...]:
+        return find_concepts(document.text[span[0] : span[1]], result.language)
+
     for found in result.dates:
         if found.span in used:
             continue  # already the headline's (or a section's) date
@@ -207,7 +215,7 @@ def _event_mentions(
                 span=clause_span,
                 date_text=found.text,
                 rule=found.rule,
-                concepts=find_concepts(document.text[found.sentence[0] : found.sentence[1]], result.language),
+                concepts=sentence_concepts(found.sentence),
             )
         )
     return mentions
@@ -288,6 +296,8 @@ def _section_mentions(
             limit = min(limit, headings[number + 1].start)
         first = bisect_left(starts, heading.start)
         opening = sentences[first : min(bisect_left(starts, limit), first + _LEAD_SENTENCES)]
+        if not opening:
+            continue  # the line sits inside a sentence the splitter did not break
         section_end = opening[-1].end
         concepts = find_concepts(document.text[heading.start : section_end], result.language)
         if not conflicting(concepts, lead_concepts):
@@ -338,8 +348,9 @@ def _headings(text: str, start: int, sentences: list[Sentence]) -> list[Sentence
             continue
         if match.end() >= text_end:
             continue  # the last line is a sign-off, not a heading
-        if sentence_at(sentences, match.start("text")) is None:
-            continue
+        sentence = sentence_at(sentences, match.start("text"))
+        if sentence is None or sentence.start != match.start("text"):
+            continue  # a line break inside a sentence («в 2025 г.)» then more), not a heading
         found.append(Sentence(match.start("text"), match.end("text")))
     return found
 

@@ -12,7 +12,9 @@ sources; two happenings on one day stay two. The stages, one module each:
 Event ids: a note's event has the note's id. An event found in articles takes the id of its
 first report (the earliest published source, ties broken by file name): the source's id if the
 report is its headline, else the source's id and the date the report gives
-(`004_d853599c384533a9-2023-03`). Editing a headline or adding later reports changes neither.
+(`004_d853599c384533a9-2023-03`), with `-2`, `-3` for the second and third report of that source
+starting on that date. Editing a headline or adding later reports changes neither; adding a
+report published before the first makes that one the first report.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ..errors import ContentError, ContentErrors
 from ..extract import Extraction
 from ..model import Actor, Document, Event, Note, Page, Timeline
 from .assemble import event_of, first_report
-from .candidates import candidates_of
+from .candidates import Candidate, candidates_of
 from .cluster import Cluster, Scorer, cluster_candidates
 from .notes import claim_for_notes
 
@@ -48,38 +50,40 @@ def merge(
         for doc in documents
     }
     candidates = candidates_of(resolved, extractions)
-    by_source: dict[str, list] = {}
+    by_source: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_source.setdefault(candidate.source, []).append(candidate)
     scorer = Scorer(actors)
     claims = claim_for_notes(notes, by_source, scorer)
     free = [c for c in candidates if id(c) not in claims.claimed]
     clusters = cluster_candidates(free, scorer, claims.clusters)
-    events = _events(clusters, resolved)
+    events = _events(clusters, resolved, by_source)
     _check_unique_ids(events, notes, resolved)
     events.sort(key=Event.sort_key)
     warnings = _warnings(resolved, extractions, claims.unmatched)
     return Timeline(languages, events, actors, resolved, pages, warnings)
 
 
-def _events(clusters: list[Cluster], documents: dict[str, Document]) -> list[Event]:
-    taken: dict[str, int] = {}
-    events = []
-    # Ids are handed out in the order of first reports, so a collision's suffix is stable too.
-    for cluster in sorted(
-        clusters, key=lambda c: (c.note is None, first_report(c).report_order() if c.members else ())
-    ):
-        events.append(event_of(cluster, _article_event_id(cluster, taken), documents))
-    return events
+def _events(
+    clusters: list[Cluster], documents: dict[str, Document], by_source: dict[str, list[Candidate]]
+) -> list[Event]:
+    return [event_of(cluster, _event_id(cluster, by_source), documents) for cluster in clusters]
 
 
-def _article_event_id(cluster: Cluster, taken: dict[str, int]) -> str:
+def _event_id(cluster: Cluster, by_source: dict[str, list[Candidate]]) -> str:
+    """The note's id, else one made of the first report alone (its source and what it says), so
+    no other event's reports can change it."""
     if cluster.note is not None:
         return cluster.note.id
     first = first_report(cluster)
-    base = first.source if first.mention.headline else f"{first.source}-{first.mention.when.start.edtf}"
-    taken[base] = taken.get(base, 0) + 1
-    return base if taken[base] == 1 else f"{base}-{taken[base]}"
+    if first.mention.headline:
+        return first.source
+    day = first.mention.when.start.edtf
+    same_day = [
+        c for c in by_source[first.source] if not c.mention.headline and c.mention.when.start.edtf == day
+    ]
+    rank = same_day.index(first) + 1
+    return f"{first.source}-{day}" if rank == 1 else f"{first.source}-{day}-{rank}"
 
 
 def _warnings(
@@ -114,7 +118,7 @@ def _check_unique_ids(events: list[Event], notes: list[Note], documents: dict[st
                     None,
                     f"an event of this article has the id {event.id!r}, which is also the id of "
                     f"note {note_paths.get(event.id, '?')}",
-                    "rename the note (or set its `id:`), or cite this article in the note's `sources:`",
+                    "rename the note, or set its `id:` to another name",
                 )
             )
         seen.add(event.id)

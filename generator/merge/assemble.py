@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..extract.concepts import find_concepts, most_specific
-from ..model import DateSpan, Document, Event, PartialDate, ReportedDate, SourceRef
+from ..model import DateSpan, Document, Event, ReportedDate, SourceRef
 from .candidates import REPORT_LAG, Candidate
 from .cluster import Cluster
 
@@ -81,16 +81,21 @@ def _chosen_date(members: list[Candidate]) -> tuple[DateSpan, str]:
     reports fit, then the first report's."""
     best = members[0]  # members come most precise first
     if best.mention.anchor == "publication":
-        published = min(m.mention.when.first_day() for m in members if m.mention.anchor == "publication")
-        reporters = sorted({m.source for m in members if m.mention.anchor == "publication"})
+        reported = [m for m in members if m.mention.anchor == "publication"]
+        first = min(reported, key=lambda m: (m.mention.when.sort_key(), *m.report_order()))
+        published = first.mention.when
+        reporters = ", ".join(sorted({m.source for m in reported}))
+        if published.precision != "day":  # known only to the month or year: so is the event
+            return published, f"no report names a date; reported in {published.edtf} by {reporters}"
         return (
-            DateSpan(PartialDate.from_date(published), qualifier="approximate"),
-            f"no report names the day; reported on {published.isoformat()} by {', '.join(reporters)}, "
+            DateSpan(published.start, qualifier="approximate"),
+            f"no report names the day; reported on {published.edtf} by {reporters}, "
             f"so it happened that day or up to {REPORT_LAG.days} days before",
         )
     precise = [m for m in members if m.days == best.days and m.mention.anchor == "text"]
-    support = {id(m): sum(o.low <= m.low and m.high <= o.high for o in members) for m in precise}
-    best = min(precise, key=lambda m: (-support[id(m)], *m.report_order()))
+    windows = {(m.low, m.high) for m in precise}  # few: they all overlap the event's days
+    support = {w: sum(o.low <= w[0] and w[1] <= o.high for o in members) for w in windows}
+    best = min(precise, key=lambda m: (-support[(m.low, m.high)], *m.report_order()))
     words = f"«{best.mention.date_text}»" if best.mention.date_text else best.mention.when.edtf
     return best.mention.when, f"the most precise date given: {words} in {best.source}"
 

@@ -5,11 +5,12 @@ to through an index keyed by (week or month, actor) and (week or month, kind of 
 never by comparing all pairs; it joins the best-scoring compatible cluster, or starts a new one.
 
 Compatible means: the days overlap (or, on strong evidence, miss by `NEAR_DAYS`, which is then
-recorded as a date conflict); they name an actor in common; they do not name different kinds of
-gathering or document (a conference is not talks) nor places in different countries; targets only meet
-targets; and, for meetings and documents between named parties, neither side names a person or
-a country the other does not (meeting Landau is not meeting Rubio). Evidence is what they share:
-actors, weighted by type, and key terms, weighted by class.
+recorded as a date conflict); they name an actor in common (a report naming no registry actor
+stays on its own); they do not name different kinds of gathering or document (a conference is
+not talks) nor places in different countries; targets only meet targets; for meetings between
+named people neither side names a person or a country the other does not (meeting Landau is not
+meeting Rubio), and for documents neither names a country the other does not. Evidence is what
+they share: actors, weighted by type, and key terms, weighted by class.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ CONCEPT_WEIGHT = {"gathering": 2.0, "document": 2.0, "frame": 1.0, "act": 0.5, "
 NARROW_DAYS = 14  # clusters known to within two weeks are indexed by week, the rest by month
 _BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow anything down
 _INDEXED = ("gathering", "document", "frame")
+_MONTH_DAYS = 31
 
 
 @dataclass(slots=True, eq=False)
@@ -77,12 +79,16 @@ class Scorer:
         gap = max((candidate.low - cluster.high).days, (cluster.low - candidate.high).days, 0)
         if gap > NEAR_DAYS:
             return None
-        if candidate.actors and cluster.actors and candidate.actors.isdisjoint(cluster.actors):
+        if candidate.actors.isdisjoint(cluster.actors):
             return None  # reports of one happening name someone or somewhere in common
         if not self.compatible(candidate.actors, candidate.specific, cluster.actors, cluster.specific):
             return None
         evidence = self.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
         needed = THRESHOLD if gap == 0 else 2 * THRESHOLD
+        if candidate.days <= _MONTH_DAYS < (cluster.high - cluster.low).days + 1:
+            # Within a month or a year known only as such, many things of one kind happen: a
+            # report that names its day needs more in common to join it.
+            needed += 1
         return (evidence, gap > 0) if evidence >= needed else None
 
     def compatible(self, actors_a, specific_a: frozenset[str], actors_b, specific_b: frozenset[str]) -> bool:
@@ -91,14 +97,20 @@ class Scorer:
             return False
         if self._venues_differ(actors_a, actors_b):
             return False  # a happening takes place in one country
-        if _wider_gathering(specific_a, self.table) or _wider_gathering(specific_b, self.table):
-            return True
+        talks_a, talks_b = _talks(specific_a, self.table), _talks(specific_b, self.table)
+        wider = _wider_gathering(specific_a, self.table) or _wider_gathering(specific_b, self.table)
+        if wider and not (talks_a or talks_b):
+            return True  # a conference: each report names some of its many participants
         either_gathers = _gatherings(specific_a, self.table) or _gatherings(specific_b, self.table)
         both_documents = _documents(specific_a, self.table) and _documents(specific_b, self.table)
         if not either_gathers and not both_documents:
             return True
         # Between named parties: each side naming someone the other does not are two happenings.
-        return not any(_different(actors_a, actors_b, kind) for kind in self.parties)
+        # A document is between countries; who signed it for them varies from report to report.
+        persons, countries = self.parties
+        if either_gathers and _different(actors_a, actors_b, persons):
+            return False
+        return not _different(actors_a, actors_b, countries)
 
     def _venues_differ(self, actors_a, actors_b) -> bool:
         mine = {self.venue_country[a] for a in actors_a if a in self.venue_country}
@@ -146,7 +158,8 @@ class ClusterIndex:
         buckets = [found for period in periods for key in keys if (found := self.buckets.get((*period, key)))]
         if not buckets:
             return []
-        usable = [b for b in buckets if len(b) <= _BUCKET_LIMIT] or [min(buckets, key=len)]
+        # Every key common: the latest clusters of the rarest key, so the work stays bounded.
+        usable = [b for b in buckets if len(b) <= _BUCKET_LIMIT] or [min(buckets, key=len)[-_BUCKET_LIMIT:]]
         seen: dict[int, Cluster] = {}
         for bucket in usable:
             for cluster in bucket:
@@ -205,6 +218,11 @@ def _gatherings(specific: frozenset[str], table: dict[str, Concept]) -> set[str]
 
 def _documents(specific: frozenset[str], table: dict[str, Concept]) -> set[str]:
     return {c for c in specific if table[c].cls == "document"}
+
+
+def _talks(specific: frozenset[str], table: dict[str, Concept]) -> bool:
+    """Talks or a call: a gathering of named people narrower than a meeting."""
+    return any(table[c].bilateral and table[c].broader for c in _gatherings(specific, table))
 
 
 def _wider_gathering(specific: frozenset[str], table: dict[str, Concept]) -> bool:

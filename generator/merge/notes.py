@@ -1,8 +1,9 @@
 """Notes: an editor's events, which claim what the articles report about them.
 
-A note claims, in each source it names, the report that fits it best: the one whose days meet
-the note's date, else one that clearly speaks of the same happening but dates it otherwise (that
-difference is then a date conflict, shown with the event). Other reports join a note's event as
+A note claims, in each source it names, the report that fits it best: the one with most in
+common with the note among those whose days meet the note's date or that clearly speak of the
+same happening but date it otherwise (that difference is then a date conflict, shown with the
+event). Other reports join a note's event as
 they would join any event, by date, actors and key terms. Nothing a note says is replaced by what
 extraction found.
 """
@@ -25,7 +26,10 @@ class NoteClaims:
 
 
 def claim_for_notes(notes: list[Note], by_source: dict[str, list[Candidate]], scorer: Scorer) -> NoteClaims:
+    """Each note claims one report in each source it names. When two notes name one source, the
+    report goes to the note it fits best, whichever note comes first by name."""
     result = NoteClaims([])
+    options = []
     for note in sorted(notes, key=lambda n: n.id):
         cluster = Cluster(
             len(result.clusters),
@@ -38,13 +42,20 @@ def claim_for_notes(notes: list[Note], by_source: dict[str, list[Candidate]], sc
         )
         result.clusters.append(cluster)
         for source in note.sources:
-            free = [c for c in by_source.get(source, []) if id(c) not in result.claimed]
-            best = _best_report(free, cluster, scorer)
-            if best is None:
-                result.unmatched.append((note, source))
-                continue
-            result.claimed.add(id(best))
-            cluster.add(best)
+            for candidate in by_source.get(source, []):
+                fit = _fit(candidate, cluster, scorer)
+                if fit is not None:
+                    options.append((fit, cluster.number, source, candidate))
+    satisfied: set[tuple[int, str]] = set()
+    for _, number, source, candidate in sorted(options, key=lambda o: (o[0], o[1], o[3].position)):
+        if (number, source) in satisfied or id(candidate) in result.claimed:
+            continue
+        satisfied.add((number, source))
+        result.claimed.add(id(candidate))
+        result.clusters[number].add(candidate)
+    for cluster in result.clusters:
+        note = cluster.note
+        result.unmatched.extend((note, s) for s in note.sources if (cluster.number, s) not in satisfied)
     return result
 
 
@@ -58,15 +69,14 @@ def note_concepts(note: Note) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _best_report(candidates: list[Candidate], cluster: Cluster, scorer: Scorer) -> Candidate | None:
-    ranked = []
-    for candidate in candidates:
-        if candidate.target != cluster.target:
-            continue
-        if not scorer.compatible(candidate.actors, candidate.specific, cluster.actors, cluster.specific):
-            continue
-        gap = max((candidate.low - cluster.high).days, (cluster.low - candidate.high).days, 0)
-        evidence = scorer.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
-        if gap == 0 or evidence >= THRESHOLD:
-            ranked.append(((gap == 0, -gap, evidence, -candidate.position), candidate))
-    return max(ranked, key=lambda pair: pair[0])[1] if ranked else None
+def _fit(candidate: Candidate, cluster: Cluster, scorer: Scorer) -> tuple | None:
+    """How well a report fits a note, best first when sorted; None if it cannot be the note's."""
+    if candidate.target != cluster.target:
+        return None
+    if not scorer.compatible(candidate.actors, candidate.specific, cluster.actors, cluster.specific):
+        return None
+    gap = max((candidate.low - cluster.high).days, (cluster.low - candidate.high).days, 0)
+    evidence = scorer.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
+    if gap == 0 or evidence >= THRESHOLD:
+        return (gap > 0, -evidence, gap)  # a report whose days meet the note's first
+    return None
