@@ -23,7 +23,9 @@ the previous site stays as it was. Every error names the file, the line and the 
 EXTRACT_HELP = """\
 Show what extraction finds in one article: every date expression with its words, its value,
 its precision and the rule that resolved it; every actor mention with the form it takes; the
-publication date and where it came from; and the candidate events (dated sentences).
+publication date and where it came from; and the candidate events the merge stage
+clusters: the headline, each sub-heading introducing another kind of happening, and each
+dated sentence, with their actors and key terms (generator/data/concepts.toml).
 
 With --json, print the same as JSON: spans are [start, end) character offsets into the
 file's decoded text (byte-order mark removed).
