@@ -29,6 +29,7 @@ ACTOR_WEIGHT = {"person": 2.0, "org": 1.5, "place": 1.0, "country": 0.5}
 CONCEPT_WEIGHT = {"gathering": 2.0, "document": 2.0, "frame": 1.0, "act": 0.5, "topic": 1.0}
 NARROW_DAYS = 14  # clusters known to within two weeks are indexed by week, the rest by month
 _BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow anything down
+_LOOK_LIMIT = 64  # clusters looked at per report, at most (beyond the first bucket)
 _INDEXED = ("gathering", "document", "frame")
 _MONTH_DAYS = 31
 
@@ -158,10 +159,16 @@ class ClusterIndex:
         buckets = [found for period in periods for key in keys if (found := self.buckets.get((*period, key)))]
         if not buckets:
             return []
-        # Every key common: the latest clusters of the rarest key, so the work stays bounded.
-        usable = [b for b in buckets if len(b) <= _BUCKET_LIMIT] or [min(buckets, key=len)[-_BUCKET_LIMIT:]]
+        # Rarest keys first, and at most _LOOK_LIMIT clusters in all, so the work per report stays
+        # bounded however crowded its weeks are; if every key is common, the latest clusters of
+        # the rarest one.
+        buckets.sort(key=len)
         seen: dict[int, Cluster] = {}
-        for bucket in usable:
+        for bucket in buckets:
+            if len(bucket) > _BUCKET_LIMIT:
+                bucket = bucket[-_BUCKET_LIMIT:] if not seen else []
+            if seen and len(seen) + len(bucket) > _LOOK_LIMIT:
+                break
             for cluster in bucket:
                 seen.setdefault(cluster.number, cluster)
         return [seen[number] for number in sorted(seen)]
