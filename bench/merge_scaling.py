@@ -58,6 +58,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extract_throughput import MONTHS as KAZAKH_MONTHS  # noqa: E402  (a sibling script in bench/)
+
 from generator.extract import Extraction, build_actor_index, extract  # noqa: E402
 from generator.extract.vocabulary import date_words  # noqa: E402
 from generator.ingest.actors import read_actors  # noqa: E402
@@ -125,38 +127,12 @@ FILLER = {
         "Қорытындылар тиісті ведомстволарға ұсынылады.",
     ],
 }
-# Russian month forms from the extractor's own data (nominative, genitive, dative, instrumental,
-# prepositional); Kazakh months are stored as stems there, so their case forms are spelled below.
+# Month forms: Russian from the extractor's own data (nominative, genitive, dative, instrumental,
+# prepositional); Kazakh from the extraction benchmark, since the data keeps only their stems.
 MONTH_GENITIVE = [forms[1] for forms in date_words("ru")["months"]]
 MONTH_PREPOSITIONAL = [forms[4] for forms in date_words("ru")["months"]]
-MONTH_LOCATIVE_KK = [
-    "қаңтарда",
-    "ақпанда",
-    "наурызда",
-    "сәуірде",
-    "мамырда",
-    "маусымда",
-    "шілдеде",
-    "тамызда",
-    "қыркүйекте",
-    "қазанда",
-    "қарашада",
-    "желтоқсанда",
-]
-MONTH_POSSESSIVE_KK = [
-    "қаңтарында",
-    "ақпанында",
-    "наурызында",
-    "сәуірінде",
-    "мамырында",
-    "маусымында",
-    "шілдесінде",
-    "тамызында",
-    "қыркүйегінде",
-    "қазанында",
-    "қарашасында",
-    "желтоқсанында",
-]
+MONTH_LOCATIVE_KK = KAZAKH_MONTHS["month_loc"]
+MONTH_POSSESSIVE_KK = KAZAKH_MONTHS["month_poss"]
 # Russian place names after «в»: where (prepositional) and where to (accusative).
 RU_IN = {"Астана": "Астане", "Центральная Азия": "Центральной Азии"}
 RU_TO = {"Астана": "Астану", "Центральная Азия": "Центральную Азию"}

@@ -20,8 +20,8 @@ report published before the first makes that one the first report.
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
 from dataclasses import replace
+from functools import wraps
 
 from ..errors import ContentError, ContentErrors
 from ..extract import Extraction
@@ -34,33 +34,26 @@ from .notes import claim_for_notes
 __all__ = ["merge"]
 
 
-def merge(
-    documents: list[Document],
-    extractions: dict[str, Extraction],
-    notes: list[Note],
-    actors: dict[str, Actor],
-    pages: list[Page],
-    languages: list[str],
-) -> Timeline:
-    with _cycle_collection_paused():
-        return _merge(documents, extractions, notes, actors, pages, languages)
-
-
-@contextmanager
-def _cycle_collection_paused():
+def _cycle_collection_paused(function):
     """Merging makes hundreds of thousands of small objects and frees few before it ends; the
     cycle collector would rescan all of them again and again (measured: a third of the time at
     10 000 articles, growing with the corpus). Reference counting still frees what goes."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+
+    @wraps(function)
+    def paused(*args, **kwargs):
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
 
 
-def _merge(
+@_cycle_collection_paused
+def merge(
     documents: list[Document],
     extractions: dict[str, Extraction],
     notes: list[Note],
