@@ -51,6 +51,7 @@ def read_chronology(root: Path) -> Chronology:
         config.languages,
     )
     timeline.warnings[:0] = content.warnings
+    timeline.tags = content.tags
     return Chronology(config, timeline, extractions, cache.misses)
 
 

@@ -264,6 +264,31 @@ class Event:
         return (*self.span.sort_key(), self.id)
 
 
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A tag as readers see it: notes use the id, pages show the name in the page's language."""
+
+    id: str
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names.get("en") or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """Words in a source that extraction read as a date or an actor, and the event they date.
+
+    `start`/`end` index the document's text; `event` is None for words outside every event's
+    evidence (a date the merge set aside, an actor named in passing)."""
+
+    start: int
+    end: int
+    kind: str  # date | actor
+    actor: str | None = None
+    event: str | None = None
+
+
 @dataclass(slots=True)
 class Timeline:
     languages: list[str]
@@ -272,3 +297,5 @@ class Timeline:
     documents: dict[str, Document]
     pages: list[Page]
     warnings: list[str] = field(default_factory=list)
+    tags: dict[str, Tag] = field(default_factory=dict)
+    highlights: dict[str, list[Highlight]] = field(default_factory=dict)  # by source id, in text order

@@ -141,3 +141,45 @@ def test_stray_files_are_named_not_silently_skipped(site_copy):
     (site_copy / "content" / "articles" / "draft.docx").write_bytes(b"PK\x03\x04")
     report = build_site(site_copy)
     assert any(re.search(r"draft\.docx: not read", warning) for warning in report.timeline.warnings)
+
+
+@pytest.mark.parametrize(
+    "old, new, message, table",
+    [
+        ("[central-asia]", '["Central Asia"]', "lowercase Latin letters", '["Central Asia"]'),
+        ('names = { ru = "Саммиты"', 'names = { ru = ""', "non-empty texts", "[summit]"),
+        (
+            'names = { ru = "Переговоры", kk = "Келіссөздер", en = "Talks" }',
+            'names = "Переговоры"',
+            "non-empty texts",
+            "[talks]",
+        ),
+        ("[uk]", "[uk", "not valid TOML", "[uk"),
+    ],
+)
+def test_bad_tag_registry_entry_names_its_line(site_copy, old, new, message, table):
+    registry = site_copy / "content" / "tags.toml"
+    _replace(registry, old, new)
+    [error] = _errors(site_copy)
+    assert error.path == registry
+    assert message in error.message
+    assert error.line == _line_of(registry, table)
+
+
+def test_a_note_tag_that_cannot_be_a_url_is_refused(site_copy):
+    note = site_copy / "content" / "notes" / "2026-02-04-critical-minerals-ministerial.md"
+    _replace(note, "tags: [ministerial, usa]", "tags: [ministerial, Министерская встреча]")
+    [error] = _errors(site_copy)
+    assert error.path == note
+    assert error.line == _line_of(note, "tags:")
+    assert "Министерская встреча" in error.message
+    assert "content/tags.toml" in error.fix
+
+
+def test_a_tag_without_names_is_shown_by_its_id_and_reported(site_copy):
+    registry = site_copy / "content" / "tags.toml"
+    _replace(registry, '[summit]\nnames = { ru = "Саммиты", kk = "Саммиттер", en = "Summits" }\n', "")
+    report = build_site(site_copy)
+    assert any("tag 'summit' has no names" in warning for warning in report.timeline.warnings)
+    page = (report.output / "ru" / "tags" / "summit.html").read_text("utf-8")
+    assert "<h1>summit</h1>" in page

@@ -90,14 +90,77 @@ def test_reader_switches_language_and_stays_on_the_same_event(browser, server):
     assert problems == []
 
 
+SCREENSHOT_PAGES = {
+    "index": "index.html",
+    "event": "events/2026-02-04-critical-minerals-ministerial.html",
+    "source": "sources/002_c61c0215de82188b.html",
+    "actor": "actors/kosherbayev.html",
+}
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_screenshots_of_both_languages(browser, server, width):
     ARTIFACTS.mkdir(exist_ok=True)
     for language in ("ru", "kk"):
-        page, problems = _watched_page(browser, server, width)
-        page.goto(f"{server}/{language}/index.html")
-        page.screenshot(path=str(ARTIFACTS / f"index-{language}-{width}.png"), full_page=True)
-        # Nothing may be wider than the screen: a phone reader never scrolls sideways.
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
-        assert problems == []
-        page.close()
+        for name, path in SCREENSHOT_PAGES.items():
+            page, problems = _watched_page(browser, server, width)
+            page.goto(f"{server}/{language}/{path}")
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{language}-{width}.png"), full_page=True)
+            # Nothing may be wider than the screen: a phone reader never scrolls sideways.
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, language)
+            assert problems == []
+            page.close()
+
+
+def _visible_events(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".event-entry:not([hidden]) .event-title a", "links => links.map(a => a.getAttribute('href'))"
+    )
+
+
+def test_a_filter_hides_other_events_without_a_page_load_and_lives_in_the_url(browser, server, example_build):
+    events = example_build.timeline.events
+    page, problems = _watched_page(browser, server)
+    page.goto(f"{server}/ru/index.html")
+    assert len(_visible_events(page)) == len(events)
+    page.evaluate("window.__same_document = true")
+    page.get_by_label("Участник", exact=True).select_option(label="Кристофер Ландау")
+    landau = [f"events/{e.id}.html" for e in events if "landau" in e.actors]
+    assert _visible_events(page) == landau
+    assert page.url.endswith("/ru/index.html?actor=landau")
+    assert page.get_by_role("status").inner_text() == f"Найдено {len(landau)} событие"
+    assert page.evaluate("window.__same_document") is True  # no page load happened
+    page.get_by_label("Страна", exact=True).select_option(label="Великобритания")
+    assert _visible_events(page) == []
+    assert page.get_by_role("status").inner_text() == "Найдено 0 событий"
+    assert not page.locator("section.year:not([hidden])").count()  # empty years fold away
+    page.get_by_role("button", name="Показать все").click()
+    page.wait_for_function("!location.search")
+    assert len(_visible_events(page)) == len(events)
+    assert problems == []
+
+
+def test_a_shared_filtered_address_opens_filtered(browser, server, example_build):
+    uk_targets = [
+        f"events/{e.id}.html"
+        for e in example_build.timeline.events
+        if e.kind == "target"
+        and "uk" in {*e.actors, *(example_build.timeline.actors[a].country for a in e.actors)}
+    ]
+    assert uk_targets
+    page, problems = _watched_page(browser, server)
+    page.goto(f"{server}/kk/index.html?country=uk&kind=target")
+    assert _visible_events(page) == uk_targets
+    assert page.get_by_label("Ел", exact=True).input_value() == "uk"
+    assert page.get_by_role("status").inner_text() == f"{len(uk_targets)} оқиға табылды"
+    assert problems == []
+
+
+def test_without_javascript_every_event_is_listed_and_no_dead_controls_show(browser, server, example_build):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/ru/index.html?actor=landau")
+    assert len(_visible_events(page)) == len(example_build.timeline.events)
+    assert not page.locator("#filters").is_visible()
+    assert page.get_by_role("link", name="Участники").first.is_visible()  # lists still reach everything
+    context.close()

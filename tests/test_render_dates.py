@@ -58,3 +58,26 @@ def test_month_headings_are_standalone_and_capitalised(gettext):
     assert month_heading(2025, 11, "ru", gettext["ru"]) == "Ноябрь"
     assert month_heading(2026, 2, "kk", gettext["kk"]) == "Ақпан"
     assert month_heading(2024, None, "ru", gettext["ru"]) == "Месяц не указан"
+
+
+@pytest.mark.parametrize(
+    "start, end, precision, language, expected",
+    [
+        ((2025, 9, 1), (2025, 11, 30), "season", "ru", "осень 2025 г."),
+        ((2025, 9, 1), (2025, 11, 30), "season", "kk", "2025 ж. күзі"),
+        ((2025, 12, 1), (2026, 2, 28), "season", "ru", "зима 2025–2026 гг."),
+        ((2026, 2, 1), (2026, 2, 10), "part_of_month", "ru", "начало февраля 2026 г."),
+        ((2026, 2, 11), (2026, 2, 20), "part_of_month", "kk", "2026 ж. ақпан айының ортасы"),
+        ((2026, 2, 21), (2026, 2, 28), "part_of_month", "ru", "конец февраля 2026 г."),
+        ((2026, 2, 21), (2026, 2, 28), "part_of_month", "en", "late February 2026"),
+        # A span that is not exactly such a period keeps its days.
+        ((2026, 2, 3), (2026, 2, 10), "part_of_month", "ru", "3–10 февраля 2026 г."),
+    ],
+)
+def test_seasons_and_parts_of_months_are_named_not_turned_into_days(
+    gettext, start, end, precision, language, expected
+):
+    from generator.model import PartialDate
+
+    span = DateSpan(PartialDate(*start), PartialDate(*end), precision)
+    assert _spaces(format_span(span, language, gettext[language])) == expected

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
-from ..model import Actor, Document, Note, Page
+from ..model import Actor, Document, Note, Page, Tag
 from .actors import read_actors
 from .articles import ARTICLE_SUFFIXES, read_article
 from .notes import NOTE_SUFFIXES, NoteFile, assemble_note, note_stem, read_note_file
 from .pages import read_pages
+from .tags import read_tags
 from .text import decode, detect_language
 
 __all__ = ["Content", "decode", "detect_language", "read_article", "read_content"]
@@ -27,6 +28,7 @@ class Content:
     actors: dict[str, Actor]
     pages: list[Page]
     warnings: list[str]
+    tags: dict[str, Tag]
 
 
 def read_content(content_dir: Path) -> Content:
@@ -49,6 +51,11 @@ def read_content(content_dir: Path) -> Content:
         pages = read_pages(content_dir / "about")
     except ContentError as error:
         errors.append(error)
+    tags: dict[str, Tag] = {}
+    try:
+        tags = read_tags(content_dir / "tags.toml")
+    except ContentError as error:
+        errors.append(error)
     _check_unique(errors, [(doc.id, doc.path) for doc in documents], "source id", "rename one of the files")
     _check_unique(
         errors, [(n.id, n.paths[0]) for n in notes], "event id", "rename one of the notes or change its `id:`"
@@ -57,7 +64,13 @@ def read_content(content_dir: Path) -> Content:
         raise ContentErrors(errors)
     documents.sort(key=lambda d: d.id)
     notes.sort(key=lambda n: n.id)
-    return Content(documents, notes, actors, pages, warnings)
+    for tag in sorted({tag for note in notes for tag in note.tags} - set(tags)):
+        warnings.append(
+            f"{content_dir / 'tags.toml'}: tag {tag!r} has no names, so pages show its id "
+            f'(add [{tag}] with names = {{ ru = "…", kk = "…", en = "…" }})'
+        )
+        tags[tag] = Tag(tag)
+    return Content(documents, notes, actors, pages, warnings, tags)
 
 
 def _files(folder: Path, suffixes: tuple[str, ...], warnings: list[str]) -> list[Path]:

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import ContentError
 from ..model import EVENT_KINDS, LANGUAGES, QUALIFIERS, DateSpan, Note
 from .frontmatter import FrontMatter, as_date_text, split_front_matter
+from .tags import TAG_ID
 from .text import decode, detect_language, line_of
 
 NOTE_SUFFIXES = (".md", ".markdown")
@@ -239,6 +240,14 @@ def _validate(draft: _Draft, actor_ids: set[str] | None, source_ids: set[str]) -
             f"no article with id {', '.join(missing)} in content/articles/",
             "a source id is the article's file name without extension",
         )
+    tags = _string_list(fields.get("tags"), "tags", fail)
+    bad_tags = [tag for tag in tags if not TAG_ID.match(tag)]
+    if bad_tags:
+        raise fail(
+            "tags",
+            f"tag(s) {', '.join(bad_tags)} are not ids: a tag becomes part of a URL",
+            "use lowercase Latin letters, digits and hyphens; give readers' names in content/tags.toml",
+        )
     return Note(
         id=note_id,
         paths=draft.paths,
@@ -249,7 +258,7 @@ def _validate(draft: _Draft, actor_ids: set[str] | None, source_ids: set[str]) -
         body=draft.body,
         actors=actors,
         sources=sources,
-        tags=_string_list(fields.get("tags"), "tags", fail),
+        tags=tags,
     )
 
 

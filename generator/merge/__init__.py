@@ -29,6 +29,7 @@ from ..model import Actor, Document, Event, Note, Page, Timeline
 from .assemble import event_of, first_report
 from .candidates import Candidate, candidates_of
 from .cluster import Cluster, Scorer, cluster_candidates
+from .highlights import highlights_of
 from .notes import claim_for_notes
 
 __all__ = ["merge"]
@@ -82,7 +83,8 @@ def merge(
     _check_unique_ids(events, notes, resolved)
     events.sort(key=Event.sort_key)
     warnings = _warnings(resolved, extractions, claims.unmatched)
-    return Timeline(languages, events, actors, resolved, pages, warnings)
+    highlights = highlights_of(events, extractions)
+    return Timeline(languages, events, actors, resolved, pages, warnings, highlights=highlights)
 
 
 def _events(

@@ -26,7 +26,7 @@ def format_partial(date: PartialDate, locale: str) -> str:
 
 
 def format_span(span: DateSpan, locale: str, gettext: Gettext) -> str:
-    text = _format_range(span, locale)
+    text = _format_period(span, locale, gettext) or _format_range(span, locale)
     year_only = span.precision == "year" and span.end is None
     if span.qualifier == "approximate":
         return gettext("about %(date)s") % {"date": text}
@@ -39,6 +39,42 @@ def format_span(span: DateSpan, locale: str, gettext: Gettext) -> str:
             return gettext("after the year %(year)s") % {"year": span.start.year}
         return gettext("after %(date)s") % {"date": text}
     return text
+
+
+# A season or a part of a month is named as the source named it («осенью», «в начале ноября»):
+# printed as a range of days it would claim a precision nobody gave.
+_SEASONS = {
+    3: ("spring %(year)s", 5),
+    6: ("summer %(year)s", 8),
+    9: ("autumn %(year)s", 11),
+    12: ("winter %(year)s–%(next_year)s", 2),
+}
+_PARTS = {
+    (1, 10): "early %(month)s %(year)s",
+    (11, 20): "mid-%(month)s %(year)s",
+    (21, None): "late %(month)s %(year)s",  # to the month's end, whatever its length
+}
+
+
+def _format_period(span: DateSpan, locale: str, gettext: Gettext) -> str | None:
+    start, end = span.start, span.end
+    if end is None or start.day is None or end.day is None or start.month is None or end.month is None:
+        return None
+    if span.precision == "season" and start.month in _SEASONS and start.day == 1:
+        message, last_month = _SEASONS[start.month]
+        if end.month == last_month and end.first_day() == _month_end(end):
+            return gettext(message) % {"year": start.year, "next_year": start.year + 1}
+    if span.precision == "part_of_month" and (start.year, start.month) == (end.year, end.month):
+        final = None if end.first_day() == _month_end(end) else end.day
+        message = _PARTS.get((start.day, final))
+        if message:
+            month = get_month_names("wide", "format", locale=locale)[start.month]
+            return gettext(message) % {"month": month, "year": start.year}
+    return None
+
+
+def _month_end(date: PartialDate):
+    return PartialDate(date.year, date.month).last_day()
 
 
 def _format_range(span: DateSpan, locale: str) -> str:

@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import SiteConfig
-from ..model import Event, Timeline
+from ..model import Actor, Document, Event, Timeline
+from .overview import overview_of
+
+YearGroups = list[tuple[int, list[tuple[int | None, list[Event]]]]]
 
 
 @dataclass(frozen=True)
@@ -22,92 +25,100 @@ class PlannedPage:
     key: tuple[str, ...]  # the same page in every language shares a key: the switcher follows it
     context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
+    @property
+    def indexed(self) -> bool:
+        """Pages a search engine or the site search should list (not the 404 or the search page)."""
+        return self.key[0] not in ("404", "search")
+
+
+_PATHS = {
+    "index": "{lang}/index.html",
+    "event": "{lang}/events/{0}.html",
+    "actors": "{lang}/actors/index.html",
+    "actor": "{lang}/actors/{0}.html",
+    "sources": "{lang}/sources/index.html",
+    "source": "{lang}/sources/{0}.html",
+    "tags": "{lang}/tags/index.html",
+    "tag": "{lang}/tags/{0}.html",
+    "year": "{lang}/years/{0}.html",
+    "search": "{lang}/search.html",
+    "page": "{lang}/{0}.html",
+    "404": "{lang}/404.html",
+}
+
 
 def page_path(key: tuple[str, ...], language: str) -> str:
-    kind = key[0]
-    if kind == "index":
-        return f"{language}/index.html"
-    if kind == "event":
-        return f"{language}/events/{key[1]}.html"
-    if kind == "source":
-        return f"{language}/sources/{key[1]}.html"
-    if kind == "sources":
-        return f"{language}/sources/index.html"
-    if kind == "page":
-        return f"{language}/{key[1]}.html"
-    raise ValueError(f"no path for page key {key}")
+    try:
+        pattern = _PATHS[key[0]]
+    except KeyError:
+        raise ValueError(f"no path for page key {key}") from None
+    return pattern.format(*key[1:], lang=language)
 
 
 def plan_pages(timeline: Timeline, config: SiteConfig) -> list[PlannedPage]:
-    events = timeline.events
-    citing = _events_citing(events)
+    site = _site_index(timeline)
     pages = []
     for language in config.languages:
-        pages.append(
-            PlannedPage(
-                page_path(("index",), language),
-                "index.html",
-                language,
-                ("index",),
-                {"years": group_by_year_and_month(events)},
-            )
-        )
-        for position, event in enumerate(events):
-            neighbours = {
-                "previous": events[position - 1] if position > 0 else None,
-                "next": events[position + 1] if position + 1 < len(events) else None,
-            }
-            key = ("event", event.id)
-            pages.append(
-                PlannedPage(
-                    page_path(key, language),
-                    "event.html",
-                    language,
-                    key,
-                    {"event": event, **neighbours},
-                )
-            )
-        documents = sorted(
-            timeline.documents.values(),
-            key=lambda d: (d.published.sort_key() if d.published else (0, 0, 0), d.id),
-        )
-        pages.append(
-            PlannedPage(
-                page_path(("sources",), language),
-                "sources.html",
-                language,
-                ("sources",),
-                {"documents": documents},
-            )
-        )
-        for document in documents:
-            key = ("source", document.id)
-            pages.append(
-                PlannedPage(
-                    page_path(key, language),
-                    "source.html",
-                    language,
-                    key,
-                    {"document": document, "events": citing.get(document.id, [])},
-                )
-            )
-        for content_page in timeline.pages:
-            key = ("page", content_page.id)
-            pages.append(
-                PlannedPage(
-                    page_path(key, language),
-                    "page.html",
-                    language,
-                    key,
-                    {"content_page": content_page},
-                )
-            )
+        for key, template, context in site:
+            pages.append(PlannedPage(page_path(key, language), template, language, key, context))
     return pages
 
 
-def group_by_year_and_month(
-    events: list[Event],
-) -> list[tuple[int, list[tuple[int | None, list[Event]]]]]:
+def _site_index(timeline: Timeline) -> list[tuple[tuple[str, ...], str, dict[str, Any]]]:
+    """Every page once, language aside: its key, its template and its context."""
+    events = timeline.events
+    citing = _events_by(events, lambda e: [ref.source for ref in e.sources])
+    by_actor = _events_by(events, lambda e: e.actors)
+    by_tag = _events_by(events, lambda e: e.tags)
+    by_year = _events_by(events, lambda e: [e.span.start.year])
+    actors = [timeline.actors[a] for a in sorted(by_actor, key=lambda a: _actor_order(timeline.actors[a]))]
+    documents = sorted(timeline.documents.values(), key=_publication_order)
+    years = sorted(by_year)
+    site: list[tuple[tuple[str, ...], str, dict[str, Any]]] = [
+        (
+            ("index",),
+            "index.html",
+            {"years": group_by_year_and_month(events), "overview": overview_of(events)},
+        ),
+    ]
+    for position, event in enumerate(events):
+        neighbours = {
+            "previous": events[position - 1] if position > 0 else None,
+            "next": events[position + 1] if position + 1 < len(events) else None,
+        }
+        site.append((("event", event.id), "event.html", {"event": event, **neighbours}))
+    site.append((("actors",), "actors.html", {"listed_actors": actors, "events_of": by_actor}))
+    for actor in actors:
+        site.append((("actor", actor.id), "actor.html", {"actor": actor, "events": by_actor[actor.id]}))
+    site.append((("sources",), "sources.html", {"documents": documents, "events_of": citing}))
+    for document in documents:
+        context = {
+            "document": document,
+            "events": citing.get(document.id, []),
+            "highlights": timeline.highlights.get(document.id, []),
+        }
+        site.append((("source", document.id), "source.html", context))
+    tags = [timeline.tags[t] for t in sorted(by_tag)]
+    site.append((("tags",), "tags.html", {"listed_tags": tags, "events_of": by_tag}))
+    for tag in tags:
+        site.append((("tag", tag.id), "tag.html", {"tag": tag, "events": by_tag[tag.id]}))
+    for position, year in enumerate(years):
+        context = {
+            "year": year,
+            "event_count": len(by_year[year]),
+            "months": group_by_year_and_month(by_year[year])[0][1],
+            "previous_year": years[position - 1] if position > 0 else None,
+            "next_year": years[position + 1] if position + 1 < len(years) else None,
+        }
+        site.append((("year", str(year)), "year.html", context))
+    site.append((("search",), "search.html", {}))
+    for content_page in timeline.pages:
+        site.append((("page", content_page.id), "page.html", {"content_page": content_page}))
+    site.append((("404",), "404.html", {}))
+    return site
+
+
+def group_by_year_and_month(events: list[Event]) -> YearGroups:
     """Year → month → events, in chronological order; events known only to the year come first."""
     years: dict[int, dict[int | None, list[Event]]] = defaultdict(lambda: defaultdict(list))
     for event in events:
@@ -118,9 +129,20 @@ def group_by_year_and_month(
     ]
 
 
-def _events_citing(events: list[Event]) -> dict[str, list[Event]]:
-    citing: dict[str, list[Event]] = defaultdict(list)
+def _events_by(events: list[Event], keys_of) -> dict[Any, list[Event]]:
+    grouped: dict[Any, list[Event]] = defaultdict(list)
     for event in events:
-        for ref in event.sources:
-            citing[ref.source].append(event)
-    return citing
+        for key in dict.fromkeys(keys_of(event)):
+            grouped[key].append(event)
+    return dict(grouped)
+
+
+_TYPE_ORDER = {"person": 0, "country": 1, "org": 2, "place": 3}
+
+
+def _actor_order(actor: Actor) -> tuple:
+    return (_TYPE_ORDER.get(actor.type, 9), actor.names.get("en", actor.id).casefold(), actor.id)
+
+
+def _publication_order(document: Document) -> tuple:
+    return (document.published.sort_key() if document.published else (0, 0, 0), document.id)

@@ -1,0 +1,56 @@
+"""The tag registry: `content/tags.toml`, a reader's name per language for each tag notes use.
+
+Notes tag events with short ids (`memorandum`); pages and URLs need a name in the page's
+language and an id that is safe in a path. The registry is optional: a tag missing from it is
+shown by its id, and `timeline check` says which names to add.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from ..errors import ContentError, toml_error_line
+from ..model import LANGUAGES, Tag
+from .text import decode, line_of
+
+TAG_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def read_tags(path: Path) -> dict[str, Tag]:
+    if not path.is_file():
+        return {}
+    text, _encoding = decode(path, path.read_bytes())
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(
+            path, toml_error_line(error), f"not valid TOML: {error}", "fix the syntax"
+        ) from None
+    lines = {
+        m.group(1): line_of(text, m.start())
+        for m in re.finditer(r'^\[\s*"?([^"\]]+?)"?\s*\]', text, re.MULTILINE)
+    }
+    tags = {}
+    for tag_id, entry in data.items():
+        line = lines.get(tag_id)
+        if not TAG_ID.match(tag_id):
+            raise ContentError(
+                path,
+                line,
+                f"[{tag_id}]: a tag id is lowercase Latin letters, digits and hyphens (it is part of a URL)",
+                "rename the table",
+            )
+        names = entry.get("names") if isinstance(entry, dict) else None
+        if not isinstance(names, dict) or not all(
+            lang in LANGUAGES and isinstance(name, str) and name.strip() for lang, name in names.items()
+        ):
+            raise ContentError(
+                path,
+                line,
+                f"[{tag_id}]: names must be a table of non-empty texts per language",
+                f'write names = {{ ru = "…", kk = "…", en = "…" }} under [{tag_id}]',
+            )
+        tags[tag_id] = Tag(tag_id, {lang: name.strip() for lang, name in names.items()})
+    return tags
