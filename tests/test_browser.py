@@ -164,3 +164,13 @@ def test_without_javascript_every_event_is_listed_and_no_dead_controls_show(brow
     assert not page.locator("#filters").is_visible()
     assert page.get_by_role("link", name="Участники").first.is_visible()  # lists still reach everything
     context.close()
+
+
+def test_print_drops_navigation_filters_and_chart(browser, server):
+    page, problems = _watched_page(browser, server)
+    page.goto(f"{server}/ru/index.html")
+    page.emulate_media(media="print")
+    for selector in (".site-header nav.sections", ".site-search", "#filters", "figure.overview"):
+        assert not page.locator(selector).is_visible(), selector
+    assert page.locator(".event-entry").first.is_visible()
+    assert problems == []

@@ -259,3 +259,25 @@ def test_filters_are_offered_only_for_values_some_event_has(public):
     ru = _html(public / "ru" / "index.html")
     forms = json.loads(re.search(r'data-count-forms="([^"]+)"', ru).group(1).replace("&#34;", '"'))
     assert forms["few"] == "Найдено %(num)d события" and forms["many"] == "Найдено %(num)d событий"
+
+
+def test_english_is_built_when_site_toml_enables_it(site_copy, tmp_path):
+    from generator.build import build_site
+
+    config = site_copy / "site.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace('languages = ["ru", "kk"]', 'languages = ["ru", "kk", "en"]'), encoding="utf-8"
+    )
+    output = build_site(site_copy, tmp_path / "public").output
+    page = Page(output / "en" / "events" / "2025-11-06-kz-us-critical-minerals-mou.html")
+    assert page.lang == "en"
+    assert "November 6, 2025" in page.text
+    assert "4 sources" in Page(output / "en" / "index.html").text
+    # No English title in the notes' sources: the Russian one is shown, marked as Russian.
+    assert (
+        "in Russian" in Page(output / "en" / "events" / "2026-02-04-critical-minerals-ministerial.html").text
+    )
+    switcher = {a["hreflang"] for a in Page(output / "ru" / "index.html").find_all("a") if "hreflang" in a}
+    assert switcher == {"kk", "en"}
+    assert (output / "data" / "timelinejs.en.json").is_file() and (output / "en" / "feed.xml").is_file()
