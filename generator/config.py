@@ -6,6 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import ContentError, toml_error_line
 from .ingest.text import decode
@@ -20,6 +21,11 @@ class SiteConfig:
     title: dict[str, str]
     description: dict[str, str] = field(default_factory=dict)
     base_url: str = ""
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url ("/critical-minerals/"): where the site sits on its host."""
+        return urlsplit(self.base_url).path or "/"
 
     @property
     def content_dir(self) -> Path:
@@ -82,9 +88,18 @@ def load_config(root: Path) -> SiteConfig:
             'write a [description] table with ru = "…", kk = "…"',
         )
     base_url = data.get("base_url", "")
-    if not isinstance(base_url, str):
-        raise fail("base_url", "base_url must be text", 'write base_url = "https://example.org/" or ""')
+    if not isinstance(base_url, str) or (base_url.strip() and not _WEB_ADDRESS.match(base_url.strip())):
+        raise fail(
+            "base_url",
+            f"base_url = {base_url!r} is not a web address",
+            'write base_url = "https://example.org/" (http or https, with the host), or ""',
+        )
+    # One form everywhere: joining a page path to it never doubles or drops a slash.
+    base_url = base_url.strip().rstrip("/") + "/" if base_url.strip() else ""
     return SiteConfig(root, list(languages), default, dict(title), dict(description), base_url)
+
+
+_WEB_ADDRESS = re.compile(r"^https?://[^/\s]+(/\S*)?$")
 
 
 def _key_line(text: str, key: str) -> int | None:

@@ -263,6 +263,14 @@ class Event:
     def sort_key(self) -> tuple:
         return (*self.span.sort_key(), self.id)
 
+    def last_reported(self) -> dt.date:
+        """A deterministic 'last changed' day for feeds and calendars: the latest publication
+        among the sources, else the event's first day (no clock is read)."""
+        published = [ref.published for ref in self.sources if ref.published is not None]
+        if published:
+            return max(published, key=lambda p: p.sort_key()).first_day()
+        return self.span.first_day()
+
 
 @dataclass(frozen=True, slots=True)
 class Tag:

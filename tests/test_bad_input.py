@@ -59,6 +59,11 @@ def test_bad_actor_entry_names_its_table(site_copy, old, new):
         ('languages = ["ru", "kk"]', 'languages = "ru"', "languages"),
         ('default_language = "ru"', 'default_language = "en"', "default_language"),
         ("[title]", 'title = "Minerals"\n[titles]', "title ="),
+        (
+            'base_url = "https://example.org/critical-minerals/"',
+            'base_url = "example.org/minerals"',
+            "base_url",
+        ),
     ],
 )
 def test_bad_site_toml(site_copy, old, new, key):

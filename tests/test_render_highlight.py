@@ -113,3 +113,27 @@ def test_words_belong_to_the_narrowest_evidence_around_them_and_never_overlap():
         (45, "date", "section"),  # the actor inside the date phrase gives way to it
         (120, "date", None),
     ]
+
+
+def test_a_mark_never_lands_in_a_link_address_nor_nests_a_link_in_a_link():
+    text = "Заголовок\n[Токаев в Вашингтоне](https://example.org/Токаев) и <https://example.org/Токаев>.\n"
+    document = _document(text, text.index("\n") + 1, ".md")
+    first = text.index("Токаев")
+    words = [
+        Highlight(first, first + 6, "actor", "tokayev", "visit"),
+        *(Highlight(i, i + 6, "actor", "tokayev", "visit") for i in _all(text, "Токаев")[1:]),
+    ]
+    html = str(highlighted_body(document, words, _link, MarkdownIt().render))
+    assert (
+        '<a href="https://example.org/%D0%A2%D0%BE%D0%BA%D0%B0%D0%B5%D0%B2"><mark class="hl hl-actor"' in html
+    )
+    assert html.count("<a ") == 2  # the Markdown link and the autolink, nothing nested in them
+    assert "%EE%80" not in html and "\ue000" not in html
+
+
+def _all(text: str, word: str) -> list[int]:
+    found, start = [], text.find(word)
+    while start != -1:
+        found.append(start)
+        start = text.find(word, start + 1)
+    return found

@@ -21,7 +21,8 @@ def public(example_build) -> Path:
 
 
 def _html(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+    """The page's markup, with no-break spaces («4 источника», «2026 г.») as plain spaces."""
+    return path.read_text(encoding="utf-8").replace("\xa0", " ").replace("\u202f", " ")
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"])
@@ -75,13 +76,13 @@ def test_home_overview_bars_link_to_months_that_exist_and_say_so_in_words(public
     svg = html[html.index("<svg") : html.index("</svg>") + 6]
     ET.fromstring(svg.replace('href="', 'data-href="'))  # well-formed markup
     anchors = re.findall(r'<a href="#(m-\d{4}-\d{2})" aria-label="([^"]+)"', svg)
-    assert ("m-2026-02", "Февраль 2026: 4 события") in anchors
-    assert ("m-2025-11", "Ноябрь 2025: 1 событие") in anchors
+    assert ("m-2026-02", "февраль 2026 г.: 4 события") in anchors
+    assert ("m-2025-11", "ноябрь 2025 г.: 1 событие") in anchors
     for anchor, _label in anchors:
         assert f'id="{anchor}"' in html
     # The text alternative: a table of the same counts, and the years with no known month.
     table = html[html.index('<details class="overview-table">') : html.index("</details>")]
-    assert re.search(r'<a href="#m-2026-02">Февраль 2026</a></td><td>4</td>', table)
+    assert re.search(r'<a href="#m-2026-02">февраль 2026 г.</a></td><td>4</td>', table)
     assert "Известен только год" in html
 
 
@@ -255,7 +256,7 @@ def test_filters_are_offered_only_for_values_some_event_has(public):
     forms = json.loads(
         re.search(r'data-count-forms="([^"]+)"', form).group(1).replace("&#34;", '"').replace("&quot;", '"')
     )
-    assert forms == {"one": "%(num)d оқиға табылды", "other": "%(num)d оқиға табылды"}
+    assert forms == {"one": "%(num)d оқиға табылды", "other": "%(num)d оқиға табылды"}  # _html: nbsp as space
     ru = _html(public / "ru" / "index.html")
     forms = json.loads(re.search(r'data-count-forms="([^"]+)"', ru).group(1).replace("&#34;", '"'))
     assert forms["few"] == "Найдено %(num)d события" and forms["many"] == "Найдено %(num)d событий"
@@ -281,3 +282,35 @@ def test_english_is_built_when_site_toml_enables_it(site_copy, tmp_path):
     switcher = {a["hreflang"] for a in Page(output / "ru" / "index.html").find_all("a") if "hreflang" in a}
     assert switcher == {"kk", "en"}
     assert (output / "data" / "timelinejs.en.json").is_file() and (output / "en" / "feed.xml").is_file()
+
+
+def test_a_title_with_script_like_text_cannot_break_out_of_the_json_ld(site_copy, tmp_path):
+    from generator.build import build_site
+
+    note = site_copy / "content" / "notes" / "2025-11-06-kz-us-critical-minerals-mou.md"
+    text = note.read_text(encoding="utf-8")
+    title = "Меморандум <!--<script> и </script> & «кавычки»"
+    note.write_text(
+        text.replace("ru: Казахстан и США подписали меморандум о критических минералах", f"ru: '{title}'"),
+        encoding="utf-8",
+    )
+    output = build_site(site_copy, tmp_path / "public").output
+    html = _html(output / "ru" / "events" / "2025-11-06-kz-us-critical-minerals-mou.html")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in block and "&" not in block.replace("\\u0026", "")
+    assert json.loads(block)["name"] == title
+    assert Page(output / "ru" / "events" / "2025-11-06-kz-us-critical-minerals-mou.html").find_all("h1")
+
+
+def test_base_url_is_taken_with_or_without_its_final_slash(site_copy, tmp_path):
+    from generator.build import build_site
+
+    config = site_copy / "site.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        re.sub(r'(?m)^base_url = ".*"$', 'base_url = "https://example.org/minerals"', text), encoding="utf-8"
+    )
+    output = build_site(site_copy, tmp_path / "public").output
+    assert Page(output / "404.html").find_all("base")[0]["href"] == "/minerals/"
+    page = Page(output / "ru" / "index.html")
+    assert page.find_all("link", rel="canonical")[0]["href"] == "https://example.org/minerals/ru/index.html"

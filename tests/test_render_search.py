@@ -192,7 +192,11 @@ def test_search_page_loads_pagefind_from_the_site_and_translates_its_interface(p
     assert page.lang == language
     assert len(page.find_all("h1")) == 1
     scripts = page.find_all("script")
-    assert [s.get("src") for s in scripts] == ["../pagefind/pagefind-ui.js", "../assets/search.js"]
+    assert [s.get("src") for s in scripts] == [
+        "../assets/switcher.js",
+        "../pagefind/pagefind-ui.js",
+        "../assets/search.js",
+    ]
     stylesheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
     assert "../pagefind/pagefind-ui.css" in stylesheets
     # A strict Content-Security-Policy could forbid inline code: there is none.

@@ -43,8 +43,12 @@ def read_tags(path: Path) -> dict[str, Tag]:
                 "rename the table",
             )
         names = entry.get("names") if isinstance(entry, dict) else None
-        if not isinstance(names, dict) or not all(
-            lang in LANGUAGES and isinstance(name, str) and name.strip() for lang, name in names.items()
+        if (
+            not isinstance(names, dict)
+            or not names
+            or not all(
+                lang in LANGUAGES and isinstance(name, str) and name.strip() for lang, name in names.items()
+            )
         ):
             raise ContentError(
                 path,

@@ -14,7 +14,7 @@ from ..config import SiteConfig
 from ..model import Timeline
 from .exports import export_files
 from .feeds import feed_files, sitemap_files
-from .pages import autonym, environment_for, render_page, render_template
+from .pages import autonym, environment_for, render_page, render_template, site_facts
 from .plan import page_path, plan_pages
 from .search import search_index
 
@@ -26,13 +26,12 @@ def render_site(timeline: Timeline, config: SiteConfig) -> dict[str, bytes]:
     pages = plan_pages(timeline, config)
     environments = {lang: environment_for(config, lang) for lang in config.languages}
     markdown = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    facts = site_facts(timeline, config, markdown)
     for page in pages:
-        files[page.path] = render_page(page, environments[page.language], timeline, config, markdown)
+        files[page.path] = render_page(page, environments[page.language], facts)
         if page.key == ("404",) and page.language == config.default_language:
             # Hosts serve /404.html for any missing address: the default language's, placed at the root.
-            files["404.html"] = render_page(
-                page, environments[page.language], timeline, config, markdown, output_path="404.html"
-            )
+            files["404.html"] = render_page(page, environments[page.language], facts, output_path="404.html")
     files["index.html"] = _render_root(environments[config.default_language], config)
     files.update(export_files(timeline, config))
     files.update(feed_files(timeline, config))

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from ..config import SiteConfig
 from ..model import DateSpan, Event, Timeline
 from .dates import format_span
-from .feeds import KIND_LABELS, N_, absolute_url, gettext_for, localized, stamp
 from .plan import page_path
+from .wording import KIND_LABELS, N_, absolute_url, gettext_for, localized
 
 # What a reader is told about a date's precision (calendar entries, where no page shows it).
 PRECISION_NOTES = {
@@ -186,7 +186,7 @@ def events_ics(timeline: Timeline, config: SiteConfig) -> bytes:
         lines += [
             "BEGIN:VEVENT",
             f"UID:{event.id}@{host}",
-            f"DTSTAMP:{stamp(event):%Y%m%d}T000000Z",
+            f"DTSTAMP:{event.last_reported():%Y%m%d}T000000Z",
             f"DTSTART;VALUE=DATE:{event.span.first_day():%Y%m%d}",
             f"DTEND;VALUE=DATE:{event.span.last_day() + dt.timedelta(days=1):%Y%m%d}",
             f"SUMMARY;LANGUAGE={title_lang}:{_ics_text(title or event.id)}",

@@ -12,57 +12,19 @@ import datetime as dt
 import posixpath
 import re
 import uuid
-from collections.abc import Callable
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from ..config import SiteConfig
 from ..model import Event, Timeline
-from .catalogs import load_translations
 from .dates import format_span
 from .plan import PlannedPage, page_path
+from .wording import KIND_LABELS, absolute_url, gettext_for, localized
 
 FEED_LIMIT = 50  # entries per feed: the events with the latest dates
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps.org protocol allows
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def N_(message: str) -> str:
-    """Marks a msgid for `pybabel extract` where it is translated later, through a variable."""
-    return message
-
-
-# The labels the pages show for an event's kind, here for feeds and exports.
-KIND_LABELS = {"occurred": N_("Took place"), "planned": N_("Planned"), "target": N_("Target")}
-
-
-def absolute_url(config: SiteConfig, path: str) -> str | None:
-    """The published address of an output path, or None when site.toml has no base_url."""
-    base = config.base_url.strip()
-    if not base:
-        return None
-    return base.rstrip("/") + "/" + quote(path, safe="/")
-
-
-def localized(mapping: dict[str, str], language: str, default: str) -> tuple[str, str]:
-    """The text in `language`, else in the default language, else any: with its real language."""
-    for candidate in (language, default, *sorted(mapping)):
-        if mapping.get(candidate):
-            return mapping[candidate], candidate
-    return "", language
-
-
-def stamp(event: Event) -> dt.date:
-    """A deterministic 'last changed' day: the latest source publication, else the event's start."""
-    published = [ref.published for ref in event.sources if ref.published is not None]
-    if published:
-        return max(published, key=lambda p: p.sort_key()).first_day()
-    return event.span.first_day()
-
-
-def gettext_for(config: SiteConfig, language: str) -> Callable[[str], str]:
-    return load_translations(config.templates_dir / "locale", language).gettext
 
 
 def feed_files(timeline: Timeline, config: SiteConfig) -> dict[str, bytes]:
@@ -96,7 +58,7 @@ def _atom(timeline: Timeline, config: SiteConfig, language: str, gettext) -> byt
             f"  <entry xml:lang={quoteattr(language)}>",
             _text("id", absolute_url(config, path) or urn(f"event:{event.id}"), 4),
             _text("title", title or event.id, 4, title_lang, language),
-            _text("updated", _instant(stamp(event)), 4),
+            _text("updated", _instant(event.last_reported()), 4),
             f'    <link rel="alternate" type="text/html" href={quoteattr(link(path))}/>',
             f"    <category term={quoteattr(event.kind)} label="
             f"{quoteattr(gettext(KIND_LABELS[event.kind]))}/>",
@@ -107,7 +69,7 @@ def _atom(timeline: Timeline, config: SiteConfig, language: str, gettext) -> byt
             lines.append(f"    <category term={quoteattr(_clean(tag))}{label}/>")
         lines += [_text("summary", summary, 4, summary_lang, language), "  </entry>"]
         entries.append("\n".join(lines))
-    days = [stamp(event) for event in events] or [
+    days = [event.last_reported() for event in events] or [
         doc.published.first_day() for doc in timeline.documents.values() if doc.published
     ]
     updated = max(days, default=dt.date(1970, 1, 1))

@@ -16,7 +16,10 @@ from markupsafe import Markup
 from ..model import Document, Highlight
 
 _OPEN, _MIDDLE, _CLOSE = "\ue000", "\ue001", "\ue002"
-_SENTINELS = re.compile(f"{_OPEN}(\\d+){_MIDDLE}|{_CLOSE}")
+# The sentinels, and the <a> tags Markdown itself wrote: a mark inside a link cannot be a link.
+_SENTINELS = re.compile(f"{_OPEN}(\\d+){_MIDDLE}|{_CLOSE}|(<a\\b[^>]*>)|(</a>)")
+# Markdown link targets and autolinks: a sentinel there would end up inside an href.
+_LINK_TARGETS = re.compile(r"\]\([^)]*\)|<[a-z][a-z0-9+.-]*:[^>\s]*>", re.IGNORECASE)
 
 # (highlight) -> (href or None, title or None)
 Linker = Callable[[Highlight], tuple[str | None, str | None]]
@@ -44,12 +47,19 @@ def marked_text(text: str, offset: int, highlights: list[Highlight]) -> tuple[st
 def tags_for(html: str, placed: list[Highlight], link: Linker) -> Markup:
     """Swap the sentinels in rendered, escaped HTML for `<a>` or `<mark>` tags."""
     closers: list[str] = []
+    inside_link = 0
 
     def swap(match: re.Match) -> str:
+        nonlocal inside_link
+        if match.group(2) or match.group(3):
+            inside_link += 1 if match.group(2) else -1
+            return match.group(0)
         if match.group(1) is None:
             return closers.pop() if closers else ""
         word = placed[int(match.group(1))]
         href, title = link(word)
+        if inside_link:
+            href = None
         classes = f"hl hl-{word.kind}"
         title_attr = f' title="{escape(title)}"' if title else ""
         if href:
@@ -72,6 +82,12 @@ def highlighted_body(
     document: Document, highlights: list[Highlight], link: Linker, markdown: Callable[[str], str]
 ) -> Markup:
     """The article's body as paragraphs (plain text) or rendered Markdown, with every mark."""
+    if document.path.suffix in (".md", ".markdown"):
+        targets = [m.span() for m in _LINK_TARGETS.finditer(document.body)]
+        start = document.body_start
+        highlights = [
+            h for h in highlights if not any(a < h.end - start and h.start - start < b for a, b in targets)
+        ]
     text, placed = marked_text(document.body, document.body_start, highlights)
     if document.path.suffix in (".md", ".markdown"):
         html = markdown(text)

@@ -11,33 +11,54 @@ import json
 import posixpath
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from babel import Locale
 from babel.plural import PluralRule
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from ..config import SiteConfig
 from ..errors import ContentError
-from ..model import EVENT_KINDS, DateSpan, Event, Highlight, SourceRef, Timeline
+from ..model import EVENT_KINDS, DateSpan, Document, Event, Highlight, PartialDate, SourceRef, Tag, Timeline
 from .catalogs import load_translations
 from .dates import format_partial, format_span, month_heading
 from .highlight import highlighted_body, highlighted_span
 from .overview import month_anchor
-from .plan import PlannedPage, page_path
+from .plan import PlannedPage, countries_of, page_path
 from .structured import event_json_ld, og_locale
-
-# The same words the templates' kind_label macro uses, so the catalogs hold them once.
-KIND_LABELS = {"occurred": "Took place", "planned": "Planned", "target": "Target"}
+from .wording import KIND_LABELS, Localized, absolute_url, collation_key, localized
 
 
 @dataclass(frozen=True)
-class Localized:
-    """A text with the language it is really written in, which may differ from the page's."""
+class SiteFacts:
+    """What every page's context shares, worked out once per build rather than once per page."""
 
-    text: str
-    language: str
+    timeline: Timeline
+    config: SiteConfig
+    markdown: MarkdownIt
+    events_by_id: dict[str, Event]
+    actor_pages: frozenset[str]  # actors that have a page: those some event names
+    filter_values: dict[str, list[str]]  # what the home page's filters can offer, by filter
+
+
+def site_facts(timeline: Timeline, config: SiteConfig, markdown: MarkdownIt) -> SiteFacts:
+    events = timeline.events
+    countries = {c for event in events for c in countries_of(event, timeline.actors)}
+    actors = {a for event in events for a in event.actors}
+    return SiteFacts(
+        timeline,
+        config,
+        markdown,
+        {event.id: event for event in events},
+        frozenset(actors),
+        {
+            "actor": sorted(actors - countries),
+            "country": sorted(countries),
+            "tag": sorted({t for event in events for t in event.tags}),
+            "kind": [k for k in EVENT_KINDS if any(event.kind == k for event in events)],
+        },
+    )
 
 
 def environment_for(config: SiteConfig, language: str) -> jinja2.Environment:
@@ -59,28 +80,19 @@ def environment_for(config: SiteConfig, language: str) -> jinja2.Environment:
 
 
 def render_page(
-    page: PlannedPage,
-    environment: jinja2.Environment,
-    timeline: Timeline,
-    config: SiteConfig,
-    markdown,
-    output_path: str | None = None,
+    page: PlannedPage, environment: jinja2.Environment, facts: SiteFacts, output_path: str | None = None
 ) -> bytes:
     """`output_path` places a page elsewhere than its planned path (the root 404.html), so its
     relative links are computed from where it really is."""
-    context = page_context(page, environment, timeline, config, markdown, output_path or page.path)
-    return render_template(environment, page.template, context, config, output_path or page.path)
+    where = output_path or page.path
+    context = page_context(page, environment, facts, where)
+    return render_template(environment, page.template, context, facts.config, where)
 
 
 def page_context(
-    page: PlannedPage,
-    environment: jinja2.Environment,
-    timeline: Timeline,
-    config: SiteConfig,
-    markdown,
-    where: str,
+    page: PlannedPage, environment: jinja2.Environment, facts: SiteFacts, where: str
 ) -> dict[str, Any]:
-    language = page.language
+    timeline, config, language = facts.timeline, facts.config, page.language
     gettext = environment.globals["plain_gettext"]
     ngettext = environment.globals["plain_ngettext"]
 
@@ -90,22 +102,18 @@ def page_context(
     def path_of(*key) -> str:
         return url(page_path(tuple(str(part) for part in key), language))
 
-    def absolute(target: str) -> str | None:
-        return config.base_url.rstrip("/") + "/" + target if config.base_url else None
+    def in_language(mapping: dict[str, str]) -> Localized:
+        return localized(mapping, language, config.default_language)
 
-    def localized(mapping: dict[str, str]) -> Localized:
-        for candidate in (language, config.default_language, *sorted(mapping)):
-            if mapping.get(candidate):
-                return Localized(mapping[candidate], candidate)
-        return Localized("", language)
+    def tag(tag_id: str) -> Tag:
+        return timeline.tags.get(tag_id) or Tag(tag_id)
 
     def link_highlight(word: Highlight) -> tuple[str | None, str | None]:
         if word.event is not None:
-            event = events_by_id[word.event]
-            return path_of("event", word.event), localized(event.title).text
-        if word.kind == "actor" and word.actor in actor_pages:
+            return path_of("event", word.event), in_language(facts.events_by_id[word.event].title).text
+        if word.kind == "actor" and word.actor in facts.actor_pages:
             return path_of("actor", word.actor), timeline.actors[word.actor].name(language)
-        return None, None
+        return mark_only(word)
 
     def mark_only(word: Highlight) -> tuple[str | None, str | None]:
         if word.kind == "actor" and word.actor:
@@ -120,25 +128,24 @@ def page_context(
             )
         return ref.evidence
 
-    def source_title(document) -> Markup:
+    def source_title(document: Document) -> Markup | str:
+        # A title rewritten by front matter (quoted, folded YAML) is not where the span points.
+        if document.text[slice(*document.title_span)] != document.title or not document.title:
+            return document.title
         return highlighted_span(
-            document, document.title_span, timeline.highlights.get(document.id, []), link_highlight
+            document, document.title_span, timeline.highlights.get(document.id, []), mark_only
         )
 
-    def source_body(document) -> Markup:
-        return highlighted_body(
-            document,
-            timeline.highlights.get(document.id, []),
-            link_highlight,
-            lambda text: markdown.render(text),
-        )
+    def source_body(document: Document) -> Markup:
+        highlights = timeline.highlights.get(document.id, [])
+        return highlighted_body(document, highlights, link_highlight, facts.markdown.render)
 
     def alternates() -> list[tuple[str, str, str]]:
         """(language, its name in itself, href) for every language version of this page."""
         found = []
         for code in config.languages:
             target = page_path(page.key, code)
-            found.append((code, autonym(code), absolute(target) or url(target)))
+            found.append((code, autonym(code), absolute_url(config, target) or url(target)))
         return found
 
     def plural_forms(singular: str, plural: str) -> str:
@@ -151,27 +158,20 @@ def page_context(
         return json.dumps(forms, ensure_ascii=False)  # a str: autoescape makes it a safe attribute
 
     def filter_options() -> dict[str, list[tuple[str, str]]]:
-        """What the home page's filters offer: only values some event has, by name in this language."""
-        actor_ids = {a for event in timeline.events for a in event.actors}
-        country_ids = {c for event in timeline.events for c in countries_of(event, timeline)}
-        tag_ids = {t for event in timeline.events for t in event.tags}
-        kinds = [k for k in EVENT_KINDS if any(event.kind == k for event in timeline.events)]
-
-        def named(ids, name_of) -> list[tuple[str, str]]:
-            return sorted(((i, name_of(i)) for i in ids), key=lambda pair: (pair[1].casefold(), pair[0]))
-
-        return {
-            "actor": named(actor_ids - country_ids, lambda a: timeline.actors[a].name(language)),
-            "country": named(country_ids, lambda c: timeline.actors[c].name(language)),
-            "tag": named(tag_ids, lambda t: timeline.tags[t].name(language) if t in timeline.tags else t),
-            "kind": [(k, gettext(KIND_LABELS[k])) for k in kinds],
+        """The filters' choices, named in this language and in its alphabetical order."""
+        names = {
+            "actor": lambda a: timeline.actors[a].name(language),
+            "country": lambda c: timeline.actors[c].name(language),
+            "tag": lambda t: tag(t).name(language),
+            "kind": lambda k: gettext(KIND_LABELS[k]),
         }
+        options = {
+            field: [(v, names[field](v)) for v in values] for field, values in facts.filter_values.items()
+        }
+        for field in ("actor", "country", "tag"):
+            options[field].sort(key=lambda pair: (collation_key(pair[1], language), pair[0]))
+        return options
 
-    events_by_id = {event.id: event for event in timeline.events}
-    actor_pages = {actor for event in timeline.events for actor in event.actors}
-    canonical = absolute(page.path) or url(page.path)
-    # The root 404.html is served at whatever address was missing: its relative links need a base.
-    base_href = urlsplit(config.base_url).path or "/" if where == "404.html" and config.base_url else None
     return {
         "lang": language,
         "page": page,
@@ -179,9 +179,10 @@ def page_context(
         "site_title": config.title[language],
         "languages": alternates(),
         "default_language": config.default_language,
-        "canonical": canonical,
-        "base_href": base_href,
-        "absolute": absolute,
+        "canonical": absolute_url(config, page.path) or url(page.path),
+        # The root 404.html is served at whatever address was missing: its relative links need a base.
+        "base_href": config.base_path if where == "404.html" and config.base_url else None,
+        "absolute": lambda target: absolute_url(config, target),
         "og_locale": og_locale,
         "url": url,
         "path_of": path_of,
@@ -189,41 +190,38 @@ def page_context(
         "asset": lambda name: url("assets/" + name),
         "date": lambda span: format_span(span, language, gettext),
         "date_of": lambda partial: format_partial(partial, language),
+        "month_of_year": lambda year, month: format_partial(PartialDate(year, month), language),
         "iso": iso_datetime,
         "month_heading": lambda year, month: month_heading(year, month, language, gettext),
         "month_anchor": month_anchor,
-        "localized": localized,
+        "localized": in_language,
         "language_name": lambda code: Locale.parse(code).get_display_name(language),
         "actors": timeline.actors,
-        "actor_pages": actor_pages,
-        "tags": timeline.tags,
+        "actor_pages": facts.actor_pages,
+        "tag": tag,
         "sources_by_id": timeline.documents,
         "about_page": next((p for p in timeline.pages if p.id == "about"), None),
-        "markdown": lambda text: Markup(markdown.render(text)),
+        "markdown": lambda text: Markup(facts.markdown.render(text)),
         "evidence": evidence,
         "source_title": source_title,
         "source_body": source_body,
-        "countries_of": lambda event: countries_of(event, timeline),
+        "countries_of": lambda event: countries_of(event, timeline.actors),
         "plural_forms": plural_forms,
         "filter_options": filter_options,
-        "by_name": lambda items: sorted(items, key=lambda item: (item.name(language).casefold(), item.id)),
+        "by_name": lambda items: sorted(
+            items, key=lambda item: (collation_key(item.name(language), language), item.id)
+        ),
         "json_ld": lambda event, title, description: event_json_ld(
-            event, language, title, description, absolute(page.path), timeline.actors, timeline.documents
+            event,
+            language,
+            title,
+            description,
+            absolute_url(config, page.path),
+            timeline.actors,
+            timeline.documents,
         ),
         **page.context,
     }
-
-
-def countries_of(event: Event, timeline: Timeline) -> list[str]:
-    """The states an event involves: those named, and those of the people and bodies named."""
-    found: dict[str, None] = {}
-    for actor_id in event.actors:
-        actor = timeline.actors[actor_id]
-        if actor.type == "country":
-            found[actor.id] = None
-        elif actor.country:
-            found[actor.country] = None
-    return list(found)
 
 
 def render_template(environment, template: str, context: dict, config: SiteConfig, output: str) -> bytes:

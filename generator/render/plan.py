@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import SiteConfig
-from ..model import Actor, Document, Event, Timeline
-from .overview import overview_of
+from ..model import Actor, Document, Event, Tag, Timeline
+from .overview import month_of, overview_of
 
 YearGroups = list[tuple[int, list[tuple[int | None, list[Event]]]]]
 
@@ -68,10 +68,12 @@ def _site_index(timeline: Timeline) -> list[tuple[tuple[str, ...], str, dict[str
     """Every page once, language aside: its key, its template and its context."""
     events = timeline.events
     citing = _events_by(events, lambda e: [ref.source for ref in e.sources])
-    by_actor = _events_by(events, lambda e: e.actors)
+    # A country's page lists the events it takes part in, by name or through its people and bodies,
+    # as the home page's country filter does.
+    by_actor = _events_by(events, lambda e: [*e.actors, *countries_of(e, timeline.actors)])
     by_tag = _events_by(events, lambda e: e.tags)
     by_year = _events_by(events, lambda e: [e.span.start.year])
-    actors = [timeline.actors[a] for a in sorted(by_actor, key=lambda a: _actor_order(timeline.actors[a]))]
+    actors = [timeline.actors[a] for a in sorted(by_actor)]
     documents = sorted(timeline.documents.values(), key=_publication_order)
     years = sorted(by_year)
     site: list[tuple[tuple[str, ...], str, dict[str, Any]]] = [
@@ -92,13 +94,14 @@ def _site_index(timeline: Timeline) -> list[tuple[tuple[str, ...], str, dict[str
         site.append((("actor", actor.id), "actor.html", {"actor": actor, "events": by_actor[actor.id]}))
     site.append((("sources",), "sources.html", {"documents": documents, "events_of": citing}))
     for document in documents:
-        context = {
-            "document": document,
-            "events": citing.get(document.id, []),
-            "highlights": timeline.highlights.get(document.id, []),
-        }
-        site.append((("source", document.id), "source.html", context))
-    tags = [timeline.tags[t] for t in sorted(by_tag)]
+        site.append(
+            (
+                ("source", document.id),
+                "source.html",
+                {"document": document, "events": citing.get(document.id, [])},
+            )
+        )
+    tags = [timeline.tags.get(t) or Tag(t) for t in sorted(by_tag)]
     site.append((("tags",), "tags.html", {"listed_tags": tags, "events_of": by_tag}))
     for tag in tags:
         site.append((("tag", tag.id), "tag.html", {"tag": tag, "events": by_tag[tag.id]}))
@@ -119,10 +122,10 @@ def _site_index(timeline: Timeline) -> list[tuple[tuple[str, ...], str, dict[str
 
 
 def group_by_year_and_month(events: list[Event]) -> YearGroups:
-    """Year → month → events, in chronological order; events known only to the year come first."""
+    """Year → month → events, in chronological order; events with no known month come first."""
     years: dict[int, dict[int | None, list[Event]]] = defaultdict(lambda: defaultdict(list))
     for event in events:
-        years[event.span.start.year][event.span.start.month].append(event)
+        years[event.span.start.year][month_of(event)].append(event)
     return [
         (year, sorted(months.items(), key=lambda item: item[0] or 0))
         for year, months in sorted(years.items())
@@ -137,11 +140,16 @@ def _events_by(events: list[Event], keys_of) -> dict[Any, list[Event]]:
     return dict(grouped)
 
 
-_TYPE_ORDER = {"person": 0, "country": 1, "org": 2, "place": 3}
-
-
-def _actor_order(actor: Actor) -> tuple:
-    return (_TYPE_ORDER.get(actor.type, 9), actor.names.get("en", actor.id).casefold(), actor.id)
+def countries_of(event: Event, actors: dict[str, Actor]) -> list[str]:
+    """The states an event involves: those named, and those of the people and bodies named."""
+    found: dict[str, None] = {}
+    for actor_id in event.actors:
+        actor = actors[actor_id]
+        if actor.type == "country":
+            found[actor.id] = None
+        elif actor.country:
+            found[actor.country] = None
+    return list(found)
 
 
 def _publication_order(document: Document) -> tuple:

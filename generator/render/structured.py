@@ -51,8 +51,9 @@ def event_json_ld(
         data["attendee"] = [{"@type": _ACTOR_TYPES[a.type], "name": a.name(language)} for a in attendees]
     data["subjectOf"] = [_article(documents[ref.source]) for ref in event.sources]
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    # Inside <script>, "</" could close the element early: JSON allows the escaped form.
-    return Markup(text.replace("</", "<\\/"))
+    # Inside <script>, "</script" closes the element early and "<!--" changes how the parser reads
+    # what follows: JSON's \u escapes say the same characters without either risk.
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
 def _article(document: Document) -> dict:
