@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import ContentError, toml_error_line
-from .ingest.text import decode
+from .errors import ContentError
+from .ingest.text import read_toml
 from .model import LANGUAGES
 
 
@@ -46,13 +45,7 @@ def load_config(root: Path) -> SiteConfig:
         raise ContentError(
             path, None, "site.toml not found", "run timeline from the site folder or pass --site DIR"
         )
-    text, _encoding = decode(path, path.read_bytes())
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(
-            path, toml_error_line(error), f"not valid TOML: {error}", "fix the syntax"
-        ) from None
+    text, data = read_toml(path)
 
     def fail(key: str, message: str, fix: str) -> ContentError:
         return ContentError(path, _key_line(text, key), message, fix)

@@ -2,73 +2,28 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="install the test extras: pip install -e '.[test]'"
-)
+from browsing import chromium_browser, served, watched_page
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 @pytest.fixture(scope="module")
 def server(example_build):
-    handler = functools.partial(_QuietHandler, directory=str(example_build.output))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with served(example_build.output) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def browser():
-    assert CHROMIUM, "chromium is not installed: run tests/run, which installs it"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _watched_page(browser, server, width=1280):
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    problems: list[str] = []
-    page.on(
-        "console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None
-    )
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    host = urlparse(server).netloc
-    page.on(
-        "request",
-        lambda r: problems.append(f"external request {r.url}") if urlparse(r.url).netloc != host else None,
-    )
-    return page, problems
 
 
 def test_reader_switches_language_and_stays_on_the_same_event(browser, server):
-    page, problems = _watched_page(browser, server)
+    page, problems = watched_page(browser, server)
     page.goto(f"{server}/")
     page.wait_for_url("**/ru/index.html")
     assert page.locator("html").get_attribute("lang") == "ru"
@@ -103,7 +58,7 @@ def test_screenshots_of_both_languages(browser, server, width):
     ARTIFACTS.mkdir(exist_ok=True)
     for language in ("ru", "kk"):
         for name, path in SCREENSHOT_PAGES.items():
-            page, problems = _watched_page(browser, server, width)
+            page, problems = watched_page(browser, server, width)
             page.goto(f"{server}/{language}/{path}")
             page.screenshot(path=str(ARTIFACTS / f"{name}-{language}-{width}.png"), full_page=True)
             # Nothing may be wider than the screen: a phone reader never scrolls sideways.
@@ -125,7 +80,7 @@ def _visible_events(page) -> list[str]:
 
 def test_a_filter_hides_other_events_without_a_page_load_and_lives_in_the_url(browser, server, example_build):
     events = example_build.timeline.events
-    page, problems = _watched_page(browser, server)
+    page, problems = watched_page(browser, server)
     page.goto(f"{server}/ru/index.html")
     assert len(_visible_events(page)) == len(events)
     page.evaluate("window.__same_document = true")
@@ -153,7 +108,7 @@ def test_a_shared_filtered_address_opens_filtered(browser, server, example_build
         and "uk" in {*e.actors, *(example_build.timeline.actors[a].country for a in e.actors)}
     ]
     assert uk_targets
-    page, problems = _watched_page(browser, server)
+    page, problems = watched_page(browser, server)
     page.goto(f"{server}/kk/index.html?country=uk&kind=target")
     assert _visible_events(page) == uk_targets
     assert page.get_by_label("Ел", exact=True).input_value() == "uk"
@@ -172,7 +127,7 @@ def test_without_javascript_every_event_is_listed_and_no_dead_controls_show(brow
 
 
 def test_print_drops_navigation_filters_and_chart(browser, server):
-    page, problems = _watched_page(browser, server)
+    page, problems = watched_page(browser, server)
     page.goto(f"{server}/ru/index.html")
     page.emulate_media(media="print")
     for selector in (".site-header nav.sections", ".site-search", "#filters", "figure.overview"):
@@ -182,7 +137,7 @@ def test_print_drops_navigation_filters_and_chart(browser, server):
 
 
 def test_the_language_switch_keeps_the_filter(browser, server, example_build):
-    page, problems = _watched_page(browser, server)
+    page, problems = watched_page(browser, server)
     page.goto(f"{server}/ru/index.html")
     page.get_by_label("Участник", exact=True).select_option(label="Кристофер Ландау")
     page.get_by_role("link", name="Қазақ тілі").click()

@@ -6,18 +6,15 @@ site served on 127.0.0.1, and fail on any console error or any request that leav
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import re
-import shutil
 import sys
-import threading
 from pathlib import Path
-from urllib.parse import quote, urlparse
+from urllib.parse import quote
 
 import pytest
+from browsing import QuietHandler, chromium_browser, served, watched_page
 from pages import Page
 
 from generator.build import build_site
@@ -28,16 +25,6 @@ from generator.render.search import search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"  # tests/run installs it
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # What a strict policy must allow for Pagefind: its WebAssembly, and the data: icon of its CSS.
 STRICT_CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
@@ -219,74 +206,26 @@ def test_search_page_loads_pagefind_from_the_site_and_translates_its_interface(p
 # In the browser ----------------------------------------------------------------------------------
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    policy: str | None = None
-
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        if self.policy:
-            self.send_header("Content-Security-Policy", self.policy)
-        super().end_headers()
-
-
-class _StrictHandler(_Handler):
+class _StrictHandler(QuietHandler):
     policy = STRICT_CSP
-
-
-def _serve(directory: Path, handler=_Handler):
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 @pytest.fixture(scope="module")
 def server(public):
-    httpd, address = _serve(public)
-    yield address
-    httpd.shutdown()
+    with served(public) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def strict_server(public):
-    httpd, address = _serve(public, _StrictHandler)
-    yield address
-    httpd.shutdown()
+    with served(public, _StrictHandler) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="install the test extras: pip install -e '.[test]'"
-    )
-    assert CHROMIUM, "chromium is not installed: run tests/run, which installs it"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
-
-
-def _watched(browser, server: str | None, **context):
-    """A fresh page that records console errors, page errors and requests leaving the server."""
-    page = browser.new_context(**context).new_page()
-    problems: list[str] = []
-    page.on(
-        "console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None
-    )
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    allowed = urlparse(server).netloc if server else ""
-
-    def request(r):
-        if urlparse(r.url).scheme in ("data", "blob"):
-            return
-        if urlparse(r.url).netloc != allowed:
-            problems.append(f"request leaving the site: {r.url}")
-
-    page.on("request", request)
-    return page, problems
 
 
 def _all_results(page) -> list[str]:
@@ -315,7 +254,7 @@ def _search_everything(page, term: str) -> list[str]:
 
 
 def test_russian_search_finds_kosherbayev_and_keeps_the_query_in_the_address(browser, server, example_build):
-    page, problems = _watched(browser, server)
+    page, problems = watched_page(browser, server)
     page.goto(f"{server}/ru/search.html?q={quote('Кошербаев')}")
     results = _all_results(page)
     for event in _his_events(example_build):
@@ -338,7 +277,7 @@ def test_russian_search_finds_kosherbayev_and_keeps_the_query_in_the_address(bro
 
 
 def test_kazakh_header_search_lands_on_results_and_finds_inflected_forms(browser, server, example_build):
-    page, problems = _watched(browser, server)
+    page, problems = watched_page(browser, server)
     page.goto(f"{server}/kk/index.html")
     header_box = page.locator("form[role=search] input[name=q]")
     header_box.fill("Көшербаев")
@@ -381,20 +320,17 @@ def test_inflected_forms_are_found_in_both_languages(browser, tmp_path):
     for path, data in files.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_bytes(data)
-    httpd, address = _serve(tmp_path)
-    try:
-        page, problems = _watched(browser, address)
+    with served(tmp_path) as address:
+        page, problems = watched_page(browser, address)
         page.goto(f"{address}/kk/a.html")
         assert sorted(_search_everything(page, "Көшербаев")) == ["/kk/a.html", "/kk/b.html"]
         page.goto(f"{address}/ru/a.html")
         assert sorted(_search_everything(page, "Кошербаев")) == ["/ru/a.html", "/ru/b.html"]
         assert problems == []
-    finally:
-        httpd.shutdown()
 
 
 def test_search_works_under_a_strict_content_security_policy(browser, strict_server):
-    page, problems = _watched(browser, strict_server)
+    page, problems = watched_page(browser, strict_server)
     page.goto(f"{strict_server}/kk/search.html?q={quote('Ландау')}")
     page.locator(".pagefind-ui__result-link").first.wait_for()
     page.locator(".pagefind-ui__search-input").press("Enter")  # Pagefind's own form: nothing is sent
@@ -403,7 +339,7 @@ def test_search_works_under_a_strict_content_security_policy(browser, strict_ser
 
 
 def test_without_javascript_the_page_offers_the_lists(browser, server):
-    page, problems = _watched(browser, server, java_script_enabled=False)
+    page, problems = watched_page(browser, server, java_script_enabled=False)
     page.goto(f"{server}/ru/search.html")
     assert "Для поиска нужен JavaScript" in page.locator(".search-help").inner_text()
     for name in ("Хронология", "Участники", "Темы", "Источники"):
@@ -412,7 +348,7 @@ def test_without_javascript_the_page_offers_the_lists(browser, server):
 
 
 def test_opened_from_disk_the_page_says_search_needs_a_server(browser, public):
-    page, problems = _watched(browser, None)
+    page, problems = watched_page(browser, None)
     page.goto((public / "kk" / "search.html").resolve().as_uri())
     assert page.locator("#search-from-disk").is_visible()
     assert page.locator(".search-help").get_by_role("link").count() == 4
@@ -421,9 +357,8 @@ def test_opened_from_disk_the_page_says_search_needs_a_server(browser, public):
 
 @pytest.mark.parametrize("language, term", [("ru", "Кошербаев"), ("kk", "Көшербаев")])
 def test_search_results_pass_axe(browser, server, language, term):
-    if not AXE.is_file():
-        pytest.skip("axe-core is not installed: run tests/run, which installs it")
-    page, problems = _watched(browser, server)
+    assert AXE.is_file(), "axe-core is not installed: run tests/run, which installs it"
+    page, problems = watched_page(browser, server)
     page.goto(f"{server}/{language}/search.html?q={quote(term)}")
     page.locator(".pagefind-ui__result-link").first.wait_for()
     assert page.locator(".pagefind-ui__search-input").get_attribute("aria-labelledby") == "search-title"

@@ -7,20 +7,17 @@ The checkers come from npm (tests/package.json; `bash tests/run` installs them):
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
-import threading
 import tomllib
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from browsing import chromium_browser, served, watched_page
 from site_crawl import crawl
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, _watched_page
 
 from generator.build import build_site
 
@@ -252,34 +249,17 @@ def conflict_build(tmp_path_factory):
     return build_site(site, site / "public")
 
 
-def _serve(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
-
-
 @pytest.fixture(scope="module")
 def site_servers(example_build, conflict_build):
     """Both builds served, each by its own server: (output folder, address) per site."""
-    started = {
-        name: (build.output, *_serve(build.output))
-        for name, build in (("example", example_build), ("conflict", conflict_build))
-    }
-    yield {name: (output, address) for name, (output, _httpd, address) in started.items()}
-    for _output, httpd, _address in started.values():
-        httpd.shutdown()
+    with served(example_build.output) as example, served(conflict_build.output) as conflict:
+        yield {"example": (example_build.output, example), "conflict": (conflict_build.output, conflict)}
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM, "chromium is not installed: run tests/run, which installs it"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 def _axe_violations(page) -> list[str]:
@@ -320,7 +300,7 @@ def test_axe_finds_no_wcag_violations(site_servers, chromium, page_type, lang, s
     path = PAGE_TYPES[page_type](output, lang)
     assert path is not None, f"the build has no {page_type} page in {lang}"
     url = f"{site_server}/{path.relative_to(output).as_posix()}"
-    page, problems = _watched_page(chromium, site_server)
+    page, problems = watched_page(chromium, site_server)
     try:
         page.emulate_media(color_scheme=scheme)
         page.goto(url, wait_until="load")

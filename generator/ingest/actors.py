@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
-from ..errors import ContentError, toml_error_line
+from ..errors import ContentError
 from ..model import ACTOR_TYPES, LANGUAGES, Actor
-from .text import decode, line_of
+from .text import read_toml, table_lines
 
 _ACTOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -21,16 +20,8 @@ def read_actors(path: Path) -> dict[str, Actor]:
             "the actor registry is missing",
             "create content/actors.toml (see README: Actor registry)",
         )
-    text, _encoding = decode(path, path.read_bytes())
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(
-            path, toml_error_line(error), f"not valid TOML: {error}", "fix the syntax"
-        ) from None
-    lines = {
-        m.group(1): line_of(text, m.start()) for m in re.finditer(r"^\[([^\]\s]+)\]", text, re.MULTILINE)
-    }
+    text, data = read_toml(path)
+    lines = table_lines(text)
     actors = {}
     for actor_id, entry in data.items():
         actors[actor_id] = _actor(path, lines.get(actor_id), actor_id, entry)

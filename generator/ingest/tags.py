@@ -8,12 +8,11 @@ shown by its id, and `timeline check` says which names to add.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
-from ..errors import ContentError, toml_error_line
+from ..errors import ContentError
 from ..model import LANGUAGES, Tag
-from .text import decode, line_of
+from .text import read_toml, table_lines
 
 TAG_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -21,17 +20,8 @@ TAG_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 def read_tags(path: Path) -> dict[str, Tag]:
     if not path.is_file():
         return {}
-    text, _encoding = decode(path, path.read_bytes())
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(
-            path, toml_error_line(error), f"not valid TOML: {error}", "fix the syntax"
-        ) from None
-    lines = {
-        m.group(1): line_of(text, m.start())
-        for m in re.finditer(r'^\[\s*"?([^"\]]+?)"?\s*\]', text, re.MULTILINE)
-    }
+    text, data = read_toml(path)
+    lines = table_lines(text)
     tags = {}
     for tag_id, entry in data.items():
         line = lines.get(tag_id)

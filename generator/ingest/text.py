@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import codecs
 import re
+import tomllib
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import ContentError, toml_error_line
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -94,3 +95,22 @@ def detect_language(text: str) -> str:
 
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+def read_toml(path: Path) -> tuple[str, dict]:
+    """A TOML file's decoded text (for line numbers) and its data; bad syntax names the line."""
+    text, _encoding = decode(path, path.read_bytes())
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(
+            path, toml_error_line(error), f"not valid TOML: {error}", "fix the syntax"
+        ) from None
+
+
+def table_lines(text: str) -> dict[str, int]:
+    """The line of each `[table]` header («[talks]», «["Central Asia"]»), by table name."""
+    return {
+        m.group(1): line_of(text, m.start())
+        for m in re.finditer(r'^\[\s*"?([^"\]]+?)"?\s*\]', text, re.MULTILINE)
+    }
