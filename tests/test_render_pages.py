@@ -83,7 +83,7 @@ def test_home_overview_bars_link_to_months_that_exist_and_say_so_in_words(public
     # The text alternative: a table of the same counts, and the years with no known month.
     table = html[html.index('<details class="overview-table">') : html.index("</details>")]
     assert re.search(r'<a href="#m-2026-02">февраль 2026 г.</a></td><td>4</td>', table)
-    assert "Известен только год" in html
+    assert "Месяц не указан" in html
 
 
 def test_event_page_shows_actors_sources_evidence_and_neighbours(public, example_build):
