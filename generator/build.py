@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SiteConfig, load_config
@@ -12,17 +12,8 @@ from .extract_cache import open_cache
 from .ingest import read_content
 from .merge import merge
 from .model import Timeline
-from .render import render_site
-from .render.write import write_site
-
-
-@dataclass
-class BuildReport:
-    output: Path
-    timeline: Timeline
-    files: int
-    seconds: float
-    extracted: int = 0  # articles extracted afresh; the rest came from the cache
+from .render import RenderMemo, render_site
+from .render.write import write_changes, write_site
 
 
 @dataclass
@@ -32,19 +23,46 @@ class Chronology:
     config: SiteConfig
     timeline: Timeline
     extractions: dict[str, Extraction]
-    extracted: int  # articles extracted afresh; the rest came from the cache
+    extracted: list[str]  # ids of the articles extracted afresh; the rest came from the cache
 
 
-def read_chronology(root: Path) -> Chronology:
-    config = load_config(root)
+@dataclass
+class BuildMemory:
+    """What one process keeps from build to build (`timeline serve`), so that a rebuild redoes
+    only what an edit touched: extractions by content hash, rendered pages with what they read,
+    and the files last written to the output folder."""
+
+    extractions: dict[str, Extraction] = field(default_factory=dict)
+    pages: RenderMemo = field(default_factory=RenderMemo)
+    written: dict[str, bytes] | None = None
+
+
+@dataclass
+class BuildReport:
+    output: Path
+    timeline: Timeline
+    files: int
+    seconds: float
+    extracted: int = 0  # articles extracted afresh; the rest came from the cache
+    extracted_ids: list[str] = field(default_factory=list)
+    pages_rendered: int = 0  # pages rendered afresh; the rest were reused from the memory
+    pages: int = 0
+    changed: list[str] = field(default_factory=list)  # files written because their bytes changed
+    removed: list[str] = field(default_factory=list)  # files no longer built, deleted
+
+
+def read_chronology(
+    root: Path, base_url: str | None = None, extractions: dict[str, Extraction] | None = None
+) -> Chronology:
+    config = load_config(root, base_url)
     content = read_content(config.content_dir)
     index = build_actor_index(content.actors)
-    cache = open_cache(root, content.actors)
-    extractions = {doc.id: cache.extract(doc, index) for doc in content.documents}
+    cache = open_cache(root, content.actors, extractions)
+    found = {doc.id: cache.extract(doc, index) for doc in content.documents}
     cache.prune()
     timeline = merge(
         content.documents,
-        extractions,
+        found,
         content.notes,
         content.actors,
         content.pages,
@@ -52,15 +70,39 @@ def read_chronology(root: Path) -> Chronology:
     )
     timeline.warnings[:0] = content.warnings
     timeline.tags = content.tags
-    return Chronology(config, timeline, extractions, cache.misses)
+    return Chronology(config, timeline, found, cache.extracted)
 
 
-def build_site(root: Path, output: Path | None = None) -> BuildReport:
+def build_site(
+    root: Path,
+    output: Path | None = None,
+    *,
+    base_url: str | None = None,
+    memory: BuildMemory | None = None,
+) -> BuildReport:
+    """With `memory`, the build reuses what the previous build in this process did and writes only
+    the files whose bytes changed; without, it renders everything and swaps the output in whole."""
     started = time.perf_counter()
-    chronology = read_chronology(root)
-    files = render_site(chronology.timeline, chronology.config)
+    memory = memory if memory is not None else BuildMemory()
+    chronology = read_chronology(root, base_url, memory.extractions)
+    files = render_site(chronology.timeline, chronology.config, memory.pages)
     target = output if output is not None else root / "public"
-    write_site(files, target)
+    if memory.written is None:
+        write_site(files, target)
+        changed, removed = sorted(files), []
+    else:
+        changed, removed = write_changes(files, memory.written, target)
+    memory.written = files
+    pages = memory.pages
     return BuildReport(
-        target, chronology.timeline, len(files), time.perf_counter() - started, chronology.extracted
+        target,
+        chronology.timeline,
+        len(files),
+        time.perf_counter() - started,
+        len(chronology.extracted),
+        chronology.extracted,
+        len(pages.rendered),
+        len(pages.rendered) + pages.reused,
+        changed,
+        removed,
     )

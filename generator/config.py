@@ -39,7 +39,8 @@ class SiteConfig:
         return self.root / "assets"
 
 
-def load_config(root: Path) -> SiteConfig:
+def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
+    """`base_url` replaces site.toml's (`timeline publish --base-url`, the preview's own address)."""
     path = root / "site.toml"
     if not path.is_file():
         raise ContentError(
@@ -80,16 +81,28 @@ def load_config(root: Path) -> SiteConfig:
             "description must be a text per language",
             'write a [description] table with ru = "…", kk = "…"',
         )
-    base_url = data.get("base_url", "")
-    if not isinstance(base_url, str) or (base_url.strip() and not _WEB_ADDRESS.match(base_url.strip())):
-        raise fail(
-            "base_url",
-            f"base_url = {base_url!r} is not a web address",
-            'write base_url = "https://example.org/" (http or https, with the host), or ""',
+    if base_url is None:
+        base_url = data.get("base_url", "")
+        if not _is_web_address(base_url):
+            raise fail(
+                "base_url",
+                f"base_url = {base_url!r} is not a web address",
+                'write base_url = "https://example.org/" (http or https, with the host), or ""',
+            )
+    elif not _is_web_address(base_url):
+        raise ContentError(
+            "--base-url",
+            None,
+            f"{base_url!r} is not a web address",
+            "pass e.g. --base-url https://example.github.io/minerals/ (http or https, with the host)",
         )
     # One form everywhere: joining a page path to it never doubles or drops a slash.
     base_url = base_url.strip().rstrip("/") + "/" if base_url.strip() else ""
     return SiteConfig(root, list(languages), default, dict(title), dict(description), base_url)
+
+
+def _is_web_address(value: object) -> bool:
+    return isinstance(value, str) and (not value.strip() or bool(_WEB_ADDRESS.match(value.strip())))
 
 
 _WEB_ADDRESS = re.compile(r"^https?://[^/\s]+(/\S*)?$")

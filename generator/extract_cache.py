@@ -39,24 +39,33 @@ def registry_fingerprint(actors: dict[str, Actor]) -> str:
 
 @dataclass
 class ExtractionCache:
-    """`folder` None keeps nothing on disk (a build into a read-only checkout still works)."""
+    """`folder` None keeps nothing on disk (a build into a read-only checkout still works).
+
+    `memory` is shared by the builds of one process (`timeline serve`): a record found there
+    is not even read from disk again.
+    """
 
     folder: Path | None
     registry: str
+    memory: dict[str, Extraction] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
     used: set[str] = field(default_factory=set)
+    extracted: list[str] = field(default_factory=list)  # ids of the documents extracted afresh
 
     def extract(self, document: Document, index: ActorIndex) -> Extraction:
         key = self._key(document)
         self.used.add(key)
-        cached = self._read(key)
+        cached = self.memory.get(key) or self._read(key)
         if cached is not None:
             self.hits += 1
+            self.memory[key] = cached
             return cached
         self.misses += 1
+        self.extracted.append(document.id)
         result = extract(document, index)
         self._write(key, to_json(result, document.text, sentences=False))
+        self.memory[key] = result
         return result
 
     def _key(self, document: Document) -> str:
@@ -85,6 +94,8 @@ class ExtractionCache:
 
     def prune(self) -> None:
         """Drop records no document of this build used: edited-away versions of articles."""
+        for key in set(self.memory) - self.used:
+            del self.memory[key]
         if self.folder is None or not self.folder.is_dir():
             return
         for path in self.folder.glob("*.json"):
@@ -93,5 +104,8 @@ class ExtractionCache:
                     path.unlink(missing_ok=True)
 
 
-def open_cache(root: Path, actors: dict[str, Actor]) -> ExtractionCache:
-    return ExtractionCache(root / CACHE_FOLDER / "extract", registry_fingerprint(actors))
+def open_cache(
+    root: Path, actors: dict[str, Actor], memory: dict[str, Extraction] | None = None
+) -> ExtractionCache:
+    folder = root / CACHE_FOLDER / "extract"
+    return ExtractionCache(folder, registry_fingerprint(actors), memory if memory is not None else {})

@@ -7,6 +7,8 @@ sub-path of a host, and straight from disk.
 
 from __future__ import annotations
 
+from functools import partial
+
 import jinja2
 from markdown_it import MarkdownIt
 
@@ -14,32 +16,88 @@ from ..config import SiteConfig
 from ..model import Timeline
 from .exports import export_files
 from .feeds import feed_files, sitemap_files
-from .pages import autonym, environment_for, render_page, render_template, site_facts
+from .pages import SiteFacts, autonym, environment_for, render_page, render_template, site_facts
 from .plan import page_path, plan_pages
+from .reuse import (
+    TRACKED_MAPPINGS,
+    EntryVersions,
+    PageRenderer,
+    ReadLog,
+    RenderMemo,
+    digest,
+    folder_digest,
+    recording_timeline,
+)
 from .search import search_index
 
-__all__ = ["page_path", "plan_pages", "render_site"]
+__all__ = ["RenderMemo", "page_path", "plan_pages", "render_site"]
 
 
-def render_site(timeline: Timeline, config: SiteConfig) -> dict[str, bytes]:
+def render_site(timeline: Timeline, config: SiteConfig, memo: RenderMemo | None = None) -> dict[str, bytes]:
+    """`memo` carries the pages of an earlier build of the same site (`timeline serve` keeps one):
+    pages none of whose inputs changed are taken from it, and it is updated for the next build."""
+    memo = memo if memo is not None else RenderMemo()
+    memo.start()
     files: dict[str, bytes] = {}
     pages = plan_pages(timeline, config)
     environments = {lang: environment_for(config, lang) for lang in config.languages}
     markdown = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
-    facts = site_facts(timeline, config, markdown)
+    log = ReadLog()
+    facts = site_facts(recording_timeline(timeline, log), config, markdown)
+    renderer = PageRenderer(
+        memo,
+        _site_inputs(timeline, config, facts),
+        log,
+        EntryVersions({name: getattr(timeline, name) for name in TRACKED_MAPPINGS}),
+    )
     for page in pages:
-        files[page.path] = render_page(page, environments[page.language], facts)
+        environment = environments[page.language]
+        own_inputs = (page.path, page.template, page.key, page.context)
+        files[page.path] = renderer.page(
+            page.path, own_inputs, partial(render_page, page, environment, facts)
+        )
         if page.key == ("404",) and page.language == config.default_language:
             # Hosts serve /404.html for any missing address: the default language's, placed at the root.
-            files["404.html"] = render_page(page, environments[page.language], facts, output_path="404.html")
-    files["index.html"] = _render_root(environments[config.default_language], config)
+            files["404.html"] = renderer.page(
+                "404.html",
+                own_inputs,
+                partial(render_page, page, environment, facts, output_path="404.html"),
+            )
+    files["index.html"] = renderer.page(
+        "index.html", "root", lambda: _render_root(environments[config.default_language], config)
+    )
+    renderer.finish()
     files.update(export_files(timeline, config))
     files.update(feed_files(timeline, config))
     files.update(sitemap_files(pages, config))
     for asset in sorted(p for p in config.assets_dir.rglob("*") if p.is_file()):
         files["assets/" + asset.relative_to(config.assets_dir).as_posix()] = asset.read_bytes()
-    files.update(search_index(files, config, {page.path for page in pages if page.indexed}))
+    files.update(_search_index(files, config, {page.path for page in pages if page.indexed}, memo))
     return files
+
+
+def _site_inputs(timeline: Timeline, config: SiteConfig, facts: SiteFacts) -> str:
+    """What any page may show, whatever page it is: a change here renders every page again."""
+    return digest(
+        (
+            config,
+            folder_digest(config.templates_dir),
+            timeline.languages,
+            timeline.pages,
+            sorted(facts.actor_pages),
+            facts.filter_values,
+        )
+    )
+
+
+def _search_index(
+    files: dict[str, bytes], config: SiteConfig, indexed: set[str], memo: RenderMemo
+) -> dict[str, bytes]:
+    """The index is a function of the indexed pages' bytes: unchanged pages, unchanged index."""
+    pages = digest([(path, digest(files[path])) for path in sorted(indexed)])
+    if memo.search is None or memo.search[0] != pages:
+        memo.search = (pages, search_index(files, config, indexed))
+    return memo.search[1]
 
 
 def _render_root(environment: jinja2.Environment, config: SiteConfig) -> bytes:

@@ -50,3 +50,33 @@ def _refuse_foreign_folder(output: Path) -> None:
             "this folder has files the generator did not write; refusing to replace it",
             "choose an empty or new folder for --output (the default is public/)",
         )
+
+
+def write_changes(
+    files: dict[str, bytes], written: dict[str, bytes], output: Path
+) -> tuple[list[str], list[str]]:
+    """Brings an output folder this process last filled with `written` up to `files`, touching only
+    what differs: (paths written, paths removed). Each file is replaced whole, so a reader never
+    gets half a page. A folder that is no longer as we left it is rewritten in full instead."""
+    output = output.resolve()
+    if not (output / MARKER).is_file() or any(not (output / path).is_file() for path in written):
+        write_site(files, output)
+        return sorted(files), []
+    changed = sorted(path for path, data in files.items() if written.get(path) != data)
+    removed = sorted(set(written) - set(files))
+    for path in changed:
+        target = output / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(files[path])
+        os.replace(temporary, target)
+    for path in removed:
+        (output / path).unlink(missing_ok=True)
+        _remove_empty_folders((output / path).parent, output)
+    return changed, removed
+
+
+def _remove_empty_folders(folder: Path, output: Path) -> None:
+    while folder != output and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -1,0 +1,159 @@
+"""Re-rendering only the pages an edit touched.
+
+A page's bytes are a function of the site-wide inputs (site.toml, templates and catalogs, the
+about pages, the filters' choices), of its planned context, and of the timeline entries it reads
+while it renders: actors, documents, tags, highlights and events looked up by id. Rendering a page
+records which entries it read; the next build renders it again only if one of those inputs now has
+another value, and otherwise reuses its bytes. Nothing has to declare what a template depends on,
+so a new template that reads something new is tracked without a change here.
+
+Values are compared by a digest of their `repr`: the model is plain dataclasses, lists and dicts
+in content order, so equal content gives equal digests within one process. A spurious difference
+only costs a re-render, never a stale page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..model import Timeline
+
+EVERY_ENTRY = "*every entry*"  # the key recorded when a page iterates a whole mapping
+
+# The timeline's mappings a page may read entries of, by the name its reads are recorded under.
+TRACKED_MAPPINGS = ("actors", "documents", "tags", "highlights")
+
+Read = tuple[str, Any]  # (mapping name, key)
+
+
+def digest(value: Any) -> str:
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).hexdigest()
+
+
+class ReadLog:
+    """The entries the page being rendered has read so far."""
+
+    def __init__(self) -> None:
+        self.reads: set[Read] = set()
+
+    def take(self) -> frozenset[Read]:
+        reads, self.reads = frozenset(self.reads), set()
+        return reads
+
+
+class RecordedMapping(Mapping):
+    """A read-only view of a dict that notes every key looked up (and whole-mapping iteration)."""
+
+    def __init__(self, name: str, data: Mapping, log: ReadLog) -> None:
+        self._name, self._data, self._log = name, data, log
+
+    def __getitem__(self, key: Any) -> Any:
+        self._log.reads.add((self._name, key))
+        return self._data[key]
+
+    def __contains__(self, key: object) -> bool:
+        self._log.reads.add((self._name, key))
+        return key in self._data
+
+    def __iter__(self) -> Iterator:
+        self._log.reads.add((self._name, EVERY_ENTRY))
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        self._log.reads.add((self._name, EVERY_ENTRY))
+        return len(self._data)
+
+
+def recording_timeline(timeline: Timeline, log: ReadLog) -> Timeline:
+    """The same timeline, its lookups noted in `log`: what the page renderer is given."""
+    return replace(
+        timeline,
+        **{name: RecordedMapping(name, getattr(timeline, name), log) for name in TRACKED_MAPPINGS},
+    )
+
+
+class EntryVersions:
+    """Digests of the entries pages read, from the real (unrecorded) mappings; each worked out once."""
+
+    def __init__(self, mappings: dict[str, Mapping]) -> None:
+        self._mappings = mappings
+        self._known: dict[Read, str] = {}
+
+    def of(self, read: Read) -> str:
+        if read not in self._known:
+            name, key = read
+            mapping = self._mappings[name]
+            value = sorted(mapping.items()) if key == EVERY_ENTRY else mapping.get(key)
+            self._known[read] = digest(value)
+        return self._known[read]
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    inputs: str  # digest of the site-wide inputs and the page's own context
+    reads: dict[Read, str]  # each entry read while rendering, with its version then
+    output: bytes
+
+
+@dataclass
+class RenderMemo:
+    """What one build keeps for the next: each page's output and the inputs it was made from.
+
+    A fresh memo knows no pages, so a build given one renders everything.
+    """
+
+    pages: dict[str, RenderedPage] = field(default_factory=dict)
+    rendered: list[str] = field(default_factory=list)  # paths rendered by the last build
+    reused: int = 0  # pages the last build took from the memo
+    search: tuple[str, dict[str, bytes]] | None = None  # (digest of indexed pages, the index files)
+
+    def start(self) -> None:
+        self.rendered, self.reused = [], 0
+
+
+@dataclass
+class PageRenderer:
+    """Renders the pages of one build, reusing the memo's output where no input changed."""
+
+    memo: RenderMemo
+    site_inputs: str
+    log: ReadLog
+    versions: EntryVersions
+    seen: set[str] = field(default_factory=set)
+
+    def page(self, path: str, own_inputs: Any, render: Callable[[], bytes]) -> bytes:
+        self.seen.add(path)
+        inputs = digest((self.site_inputs, own_inputs))
+        earlier = self.memo.pages.get(path)
+        if (
+            earlier is not None
+            and earlier.inputs == inputs
+            and all(self.versions.of(read) == version for read, version in earlier.reads.items())
+        ):
+            self.memo.reused += 1
+            return earlier.output
+        self.log.take()
+        output = render()
+        reads = {read: self.versions.of(read) for read in self.log.take()}
+        self.memo.pages[path] = RenderedPage(inputs, reads, output)
+        self.memo.rendered.append(path)
+        return output
+
+    def finish(self) -> None:
+        """Forget pages this build no longer has (a deleted note's event, a renamed article)."""
+        for path in set(self.memo.pages) - self.seen:
+            del self.memo.pages[path]
+
+
+def folder_digest(folder: Path) -> str:
+    """Every file's name and bytes: templates and catalogs, which any page may use."""
+    hasher = hashlib.blake2b(digest_size=16)
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            hasher.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
