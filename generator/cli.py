@@ -31,6 +31,18 @@ With --json, print the same as JSON: spans are [start, end) character offsets in
 file's decoded text (byte-order mark removed).
 """
 
+SERVE_HELP = """\
+Build the site into public/ and serve it at http://127.0.0.1:8000/ for preview while you write.
+content/, templates/, assets/ and site.toml are watched: each save rebuilds what it touched
+(an edited article alone is extracted again, only the pages it changes are rendered and only
+changed files are written), the console says what was rebuilt and how long it took, and open
+pages reload by themselves; a style sheet change is applied without reloading the page.
+
+A save that breaks the build (bad front matter, an unknown actor, a template error) changes
+nothing in public/: the browser shows the errors with file, line and fix until the next good
+save. Links in the preview point at the preview's own address, not at base_url.
+"""
+
 CHECK_HELP = """\
 Read content/ as a build does and report what an editor should look at:
 
@@ -100,6 +112,25 @@ def _parser() -> argparse.ArgumentParser:
     _site_option(extract)
     extract.set_defaults(run=_run_extract)
 
+    serve = commands.add_parser(
+        "serve",
+        help="build, serve the site locally and rebuild it as you edit",
+        description=SERVE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _site_option(serve)
+    serve.add_argument(
+        "--output", "-o", type=Path, default=None, metavar="DIR", help="where to build (default: DIR/public)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this machine only; "
+        "0.0.0.0 opens it to the network)",
+    )
+    serve.add_argument("--port", "-p", type=int, default=8000, help="the port to listen on (default: 8000)")
+    serve.set_defaults(run=_run_serve)
+
     check = commands.add_parser(
         "check",
         help="check content/ and list names the actor registry does not know",
@@ -167,6 +198,14 @@ def _report_errors(error: ContentError | ContentErrors, what: str) -> int:
         print(f"error: {one}", file=sys.stderr)
     print(f"{what}: {len(errors)} error(s)", file=sys.stderr)
     return 1
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    root = args.site.resolve()
+    output = args.output.resolve() if args.output else root / "public"
+    return serve(root, output, args.host, args.port)
 
 
 def _run_build(args: argparse.Namespace) -> int:

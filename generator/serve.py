@@ -1,0 +1,424 @@
+"""`timeline serve`: the preview an editor keeps open while writing.
+
+It builds the site into the output folder, serves that folder on a local address, watches the
+site's sources with watchdog and, after each burst of saves, rebuilds with the previous build's
+memory (`BuildMemory`): only edited articles are extracted again, only pages whose inputs changed
+are rendered, only files whose bytes changed are written. Open browsers are then told to reload
+through the LiveReload protocol (the livereload package's WebSocket handler and its livereload.js):
+a change to style sheets alone swaps them in place, anything else reloads the page.
+
+A build that fails changes nothing on disk; while the site is broken every page request gets an
+error page naming the file, the line and the fix, and the next good save brings the site back.
+Serving, watching and rebuilding run on one event loop, so a request never sees a half-done build.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import posixpath
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from tornado import ioloop, web
+from watchdog.events import DirModifiedEvent, FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .build import BuildMemory, BuildReport, build_site
+from .errors import ContentError, ContentErrors
+
+QUIET_SECONDS = 0.3  # a burst of saves (an editor writing several files) settles within this
+WATCHED_FOLDERS = ("content", "templates", "assets")
+WATCHED_FILES = ("site.toml",)
+# Editors' scratch files: swap files, backups, and the probe vim writes to test a folder.
+SCRATCH_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+# ---------------------------------------------------------------- what changed
+
+
+def watched_change(root: Path, path: str) -> str | None:
+    """The site-relative path of a change a rebuild must follow, or None for anything else."""
+    try:
+        relative = Path(path).resolve().relative_to(root)
+    except ValueError:
+        return None
+    parts = relative.parts
+    if not parts or any(part.startswith((".", "#")) for part in parts):
+        return None
+    if parts[-1].endswith(SCRATCH_SUFFIXES) or parts[-1] == "4913":
+        return None
+    if parts[0] in WATCHED_FOLDERS or relative.as_posix() in WATCHED_FILES:
+        return relative.as_posix()
+    return None
+
+
+class ChangeCollector(FileSystemEventHandler):
+    """Gathers watched changes from watchdog's thread and hands them over once saving goes quiet."""
+
+    def __init__(self, root: Path, on_quiet: Callable[[set[str]], None], quiet: float = QUIET_SECONDS):
+        self._root, self._on_quiet, self._quiet = root, on_quiet, quiet
+        self._lock = threading.Lock()
+        self._changed: set[str] = set()
+        self._timer: threading.Timer | None = None
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if isinstance(event, DirModifiedEvent) or event.event_type in ("opened", "closed_no_write"):
+            return
+        found = {c for p in _paths_of(event) if (c := watched_change(self._root, p))}
+        if event.event_type == "moved" and len(found) > 1:
+            found = {c for c in found if c == watched_change(self._root, _text(event.dest_path))}
+        if not found:
+            return
+        with self._lock:
+            self._changed |= found
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self._quiet, self._hand_over)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _hand_over(self) -> None:
+        with self._lock:
+            changed, self._changed, self._timer = self._changed, set(), None
+        if changed:
+            self._on_quiet(changed)
+
+
+def _paths_of(event: FileSystemEvent) -> list[str]:
+    """A move names where the file went; where it came from counts only when it left the watched
+    folders. Editors save by writing a scratch file and moving it over the real one: the change is
+    to the real one."""
+    source = _text(event.src_path)
+    destination = _text(getattr(event, "dest_path", "") or "")
+    return [destination, source] if destination else [source]
+
+
+def _text(path: str | bytes) -> str:
+    return path.decode("utf-8", "surrogateescape") if isinstance(path, bytes) else path
+
+
+# ---------------------------------------------------------------- rebuilding
+
+
+@dataclass
+class PreviewState:
+    """The last build's outcome: what the server shows."""
+
+    root: Path
+    output: Path
+    base_url: str
+    memory: BuildMemory = field(default_factory=BuildMemory)
+    errors: list[ContentError] = field(default_factory=list)
+    crash: str = ""  # a traceback, when the build failed for a reason that is not the content's
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.errors or self.crash)
+
+
+def rebuild(state: PreviewState, changed: Iterable[str] = ()) -> list[str]:
+    """Builds once and reports it on the console; returns the paths browsers should reload.
+
+    Never raises: whatever goes wrong is kept in `state` for the error page, so the server and
+    the watcher live on to see the fix.
+    """
+    was_broken = state.broken
+    started = time.perf_counter()
+    what = _list_changes(changed)
+    try:
+        report = build_site(state.root, state.output, base_url=state.base_url, memory=state.memory)
+    except (ContentError, ContentErrors) as failure:
+        state.errors = failure.errors if isinstance(failure, ContentErrors) else [failure]
+        state.crash = ""
+        _say(
+            f"{what}build failed ({len(state.errors)} error(s)); "
+            "the browser shows them, the last good site stays"
+        )
+        for error in state.errors:
+            _say(f"  error: {error}")
+        return ["*"]
+    except Exception:
+        state.errors, state.crash = [], traceback.format_exc()
+        _say(f"{what}build failed with an internal error; the browser shows it:\n{state.crash}")
+        return ["*"]
+    state.errors, state.crash = [], ""
+    _say(what + _summary(report, time.perf_counter() - started, "rebuilt" if changed else "built"))
+    for warning in report.timeline.warnings if not changed else ():
+        _say(f"  warning: {warning}")
+    if was_broken:
+        return ["*"]
+    return _reload_paths(report.changed + report.removed)
+
+
+def _reload_paths(changed: list[str]) -> list[str]:
+    """Style sheets alone are swapped in place (livereload.js does it for a .css path); any
+    other change reloads the page."""
+    if not changed:
+        return []
+    if all(path.endswith(".css") for path in changed):
+        return changed
+    return ["*"]
+
+
+def _list_changes(changed: Iterable[str]) -> str:
+    names = sorted(changed)
+    if not names:
+        return ""
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"{shown} changed: "
+
+
+def _summary(report: BuildReport, seconds: float, verb: str) -> str:
+    extracted = ", ".join(report.extracted_ids) if report.extracted_ids else "none"
+    return (
+        f"{verb} in {seconds:.2f} s: articles extracted: {extracted}; "
+        f"{report.pages_rendered} of {report.pages} pages rendered; "
+        f"{len(report.changed)} file(s) written, {len(report.removed)} removed"
+    )
+
+
+def _say(line: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {line}", flush=True)
+
+
+# ---------------------------------------------------------------- serving
+
+
+def livereload_script(port: int) -> bytes:
+    # livereload.js finds the server from its own address, and the port from ?port=.
+    return f'<script src="/livereload.js?port={port}"></script>'.encode()
+
+
+class PreviewHandler(web.RequestHandler):
+    """Serves the output folder, with livereload.js in every page, or the error page while broken."""
+
+    def initialize(self, state: PreviewState, script: bytes) -> None:
+        self.state, self.script = state, script
+
+    def compute_etag(self) -> None:
+        return None
+
+    def head(self, path: str) -> None:
+        self.get(path, include_body=False)
+
+    def get(self, path: str, include_body: bool = True) -> None:
+        self.set_header("Cache-Control", "no-store")
+        relative = _safe_relative(path)
+        if relative is None:
+            return self._send(404, b"not found", "text/plain; charset=utf-8", include_body)
+        target = self.state.output / relative
+        if target.is_dir():
+            if relative and not path.endswith("/"):
+                return self.redirect(self.request.path + "/")
+            target = target / "index.html"
+            relative = posixpath.join(relative, "index.html") if relative else "index.html"
+        is_page = relative.endswith(".html")
+        if self.state.broken and (is_page or not target.is_file()):
+            return self._send(
+                500, self._inject(error_page(self.state)), "text/html; charset=utf-8", include_body
+            )
+        if not target.is_file():
+            missing = self.state.output / "404.html"
+            body = self._inject(missing.read_bytes()) if missing.is_file() else b"not found"
+            return self._send(404, body, "text/html; charset=utf-8", include_body)
+        body = target.read_bytes()
+        if is_page:
+            body = self._inject(body)
+        self._send(200, body, _content_type(relative), include_body)
+
+    def _inject(self, page: bytes) -> bytes:
+        return page.replace(b"</head>", self.script + b"</head>", 1)
+
+    def _send(self, status: int, body: bytes, content_type: str, include_body: bool) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", content_type)
+        self.set_header("Content-Length", str(len(body)))
+        if include_body:
+            self.write(body)
+        self.finish()
+
+
+def _safe_relative(path: str) -> str | None:
+    """The request path as a path inside the output folder, or None if it tries to leave it."""
+    parts = [part for part in unquote(path).split("/") if part not in ("", ".")]
+    if any(part == ".." or "\\" in part or "\0" in part for part in parts):
+        return None
+    return "/".join(parts)
+
+
+def _content_type(path: str) -> str:
+    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    if path.endswith(".ics"):
+        kind = "text/calendar"
+    return f"{kind}; charset=utf-8" if kind.startswith(TEXT_TYPES) else kind
+
+
+def error_page(state: PreviewState) -> bytes:
+    """What a broken build shows in place of every page: each error with its file, line and fix,
+    and the line itself, so the editor sees what to change without going to the console."""
+    items = []
+    for error in state.errors:
+        where = _site_relative(state.root, error.path)
+        location = f"{where}, line {error.line}" if error.line else where
+        quoted = _quoted_line(error.path, error.line)
+        items.append(
+            "<li><p class=where>"
+            + html.escape(location)
+            + "</p><p class=message>"
+            + html.escape(error.message)
+            + "</p>"
+            + (f"<pre>{html.escape(quoted)}</pre>" if quoted else "")
+            + (f"<p class=fix>Fix: {html.escape(error.fix)}</p>" if error.fix else "")
+            + "</li>"
+        )
+    if state.crash:
+        items.append(f"<li><p class=message>Internal error</p><pre>{html.escape(state.crash)}</pre></li>")
+    count = len(items)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Build failed: {count} error(s)</title>
+<style>
+body {{ font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem;
+  color: #1a1a1a; background: #fff; }}
+h1 {{ color: #a30000; font-size: 1.5rem; }}
+li {{ margin-bottom: 1.5rem; }}
+.where {{ font-family: ui-monospace, monospace; font-weight: bold; margin: 0; }}
+.message {{ margin: .25rem 0; }}
+.fix {{ margin: .25rem 0; color: #1f4d1f; }}
+pre {{ background: #f3f3f3; padding: .5rem; overflow-x: auto; white-space: pre-wrap; }}
+</style>
+</head>
+<body>
+<main>
+<h1>The site did not build: {count} error(s)</h1>
+<p>The preview shows this page until the errors are fixed; save the fix and the site comes back
+by itself. The last good build is still in {html.escape(state.output.name)}/.</p>
+<ol>
+{"".join(items)}
+</ol>
+</main>
+</body>
+</html>
+""".encode()
+
+
+def _site_relative(root: Path, path: Path | str) -> str:
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _quoted_line(path: Path | str, line: int | None) -> str:
+    if not line:
+        return ""
+    try:
+        lines = Path(path).read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    return f"{line} | {lines[line - 1]}" if 0 < line <= len(lines) else ""
+
+
+# ---------------------------------------------------------------- the command
+
+
+def preview_application(state: PreviewState, port: int) -> web.Application:
+    LiveReloadHandler.live_css = True
+    LiveReloadHandler.watcher = _ReloadTarget()  # livereload reads `.filepath` from it when it logs
+    return web.Application(
+        [
+            (r"/livereload", LiveReloadHandler),
+            (r"/livereload.js", LiveReloadJSHandler),
+            (r"/(.*)", PreviewHandler, {"state": state, "script": livereload_script(port)}),
+        ]
+    )
+
+
+class _ReloadTarget:
+    filepath = None
+
+
+def reload_browsers(paths: list[str]) -> None:
+    for path in paths:
+        LiveReloadHandler.reload_waiters(path)
+
+
+def serve(root: Path, output: Path, host: str, port: int) -> int:
+    """Runs until interrupted; returns the exit status."""
+    address_host = "localhost" if host in ("0.0.0.0", "::", "") else host
+    state = PreviewState(root, output, f"http://{_url_host(address_host)}:{port}/")
+    application = preview_application(state, port)
+    try:
+        application.listen(port, address=host)
+    except OSError as error:
+        print(
+            f"error: cannot listen on {host}:{port}: {error.strerror}\n"
+            f"  fix: stop the program using that port, or pass another: --port {port + 1}",
+            file=sys.stderr,
+        )
+        return 1
+    rebuild(state)
+    loop = ioloop.IOLoop.current()
+
+    collector: ChangeCollector
+
+    def on_quiet(changed: set[str]) -> None:
+        loop.add_callback(lambda: after_changes(changed))
+
+    def after_changes(changed: set[str]) -> None:
+        reload_browsers(rebuild(state, changed))
+        _watch_new_folders(observer, collector, root, watched)
+
+    collector = ChangeCollector(root, on_quiet)
+    observer, watched = _watch(root, collector)
+    _say(f"serving {state.base_url} (from {output}); watching {', '.join(_watched_names(root))}")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _say(f"note: listening on {host}, so other machines on the network can open the preview")
+    _say("press Ctrl+C to stop")
+    try:
+        loop.start()
+    except KeyboardInterrupt:
+        _say("stopped")
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
+    return 0
+
+
+def _watch(root: Path, collector: ChangeCollector) -> tuple[Observer, set[str]]:
+    """The three folders recursively, and the site folder itself alone (for site.toml and for a
+    watched folder created later): never the whole site folder, which may hold a virtualenv."""
+    observer = Observer()
+    observer.schedule(collector, str(root), recursive=False)
+    watched: set[str] = set()
+    _watch_new_folders(observer, collector, root, watched)
+    observer.daemon = True
+    observer.start()
+    return observer, watched
+
+
+def _watch_new_folders(observer: Observer, collector: ChangeCollector, root: Path, watched: set[str]) -> None:
+    for name in WATCHED_FOLDERS:
+        if name not in watched and (root / name).is_dir():
+            observer.schedule(collector, str(root / name), recursive=True)
+            watched.add(name)
+
+
+def _watched_names(root: Path) -> list[str]:
+    return [f"{name}/" for name in WATCHED_FOLDERS if (root / name).is_dir()] + list(WATCHED_FILES)
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
