@@ -43,6 +43,23 @@ nothing in public/: the browser shows the errors with file, line and fix until t
 save. Links in the preview point at the preview's own address, not at base_url.
 """
 
+PUBLISH_HELP = """\
+Build the site for production and deploy it. The production build uses base_url from site.toml
+(or --base-url) for canonical links, feeds and the sitemap, gives every file in assets/ a name
+holding a hash of its content (so hosts may cache them for ever), and minifies HTML, CSS and JS.
+The whole site is built in memory first: if anything fails, nothing is deployed.
+
+  --to DIR         replace the folder DIR with the site (files no longer built are removed);
+                   DIR must be new, empty, or an earlier output of timeline.
+  --branch NAME    commit the site as the whole tree of branch NAME of the git repository the
+                   site folder is in: one commit per publish, with .nojekyll, and CNAME when
+                   site.toml has [publish] cname. Your working files and branch are not touched.
+  --push [REMOTE]  then push that branch (default remote: origin).
+
+For GitHub Pages: timeline publish --branch gh-pages --push, then choose "Deploy from a branch:
+gh-pages" in the repository's Settings → Pages.
+"""
+
 CHECK_HELP = """\
 Read content/ as a build does and report what an editor should look at:
 
@@ -131,6 +148,35 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", "-p", type=int, default=8000, help="the port to listen on (default: 8000)")
     serve.set_defaults(run=_run_serve)
 
+    publish = commands.add_parser(
+        "publish",
+        help="build the site for production and deploy it to a folder or a git branch",
+        description=PUBLISH_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _site_option(publish)
+    publish.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the address the site will live at, e.g. https://you.github.io/minerals/ "
+        "(default: base_url in site.toml)",
+    )
+    where = publish.add_mutually_exclusive_group(required=True)
+    where.add_argument("--to", type=Path, metavar="DIR", help="deploy into this folder (replaced whole)")
+    where.add_argument(
+        "--branch",
+        metavar="NAME",
+        help="commit the site as the whole tree of this branch of the site's git repository (e.g. gh-pages)",
+    )
+    publish.add_argument(
+        "--push",
+        nargs="?",
+        const="origin",
+        metavar="REMOTE",
+        help="with --branch: push the branch to this remote afterwards (default remote: origin)",
+    )
+    publish.set_defaults(run=_run_publish)
+
     check = commands.add_parser(
         "check",
         help="check content/ and list names the actor registry does not know",
@@ -206,6 +252,38 @@ def _run_serve(args: argparse.Namespace) -> int:
     root = args.site.resolve()
     output = args.output.resolve() if args.output else root / "public"
     return serve(root, output, args.host, args.port)
+
+
+def _run_publish(args: argparse.Namespace) -> int:
+    from .publish import publish
+
+    if args.push and not args.branch:
+        print("error: --push goes with --branch (a folder is not pushed anywhere)", file=sys.stderr)
+        return 2
+    try:
+        done = publish(
+            args.site.resolve(),
+            base_url=args.base_url,
+            to=args.to.resolve() if args.to else None,
+            branch=args.branch,
+            push_to=args.push,
+        )
+    except (ContentError, ContentErrors) as error:
+        return _report_errors(error, "publish failed; nothing was deployed")
+    for warning in done.build.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    deployed, build = done.deployment, done.build
+    print(
+        f"published {build.events} events, {len(build.files)} files for {build.config.base_url} "
+        f"to {deployed.where} ({done.seconds:.2f} s): "
+        f"{deployed.added} added, {deployed.changed} changed, {deployed.removed} removed"
+    )
+    if deployed.commit:
+        print(
+            f"commit {deployed.commit[:12]}"
+            + (f", pushed to {deployed.pushed_to}" if deployed.pushed_to else "")
+        )
+    return 0
 
 
 def _run_build(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ class SiteConfig:
     title: dict[str, str]
     description: dict[str, str] = field(default_factory=dict)
     base_url: str = ""
+    cname: str = ""  # [publish] cname: the custom domain a GitHub Pages branch is served at
 
     @property
     def base_path(self) -> str:
@@ -98,7 +99,27 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
         )
     # One form everywhere: joining a page path to it never doubles or drops a slash.
     base_url = base_url.strip().rstrip("/") + "/" if base_url.strip() else ""
-    return SiteConfig(root, list(languages), default, dict(title), dict(description), base_url)
+    cname = _publish_cname(data, base_url, fail)
+    return SiteConfig(root, list(languages), default, dict(title), dict(description), base_url, cname)
+
+
+def _publish_cname(data: dict, base_url: str, fail) -> str:
+    publish = data.get("publish", {})
+    cname = publish.get("cname", "") if isinstance(publish, dict) else None
+    if not isinstance(cname, str) or (cname and not _HOST.match(cname)):
+        raise fail(
+            "publish",
+            f"[publish] cname = {cname!r} is not a host name",
+            'write the bare domain the site is served at, e.g. cname = "minerals.example.org"',
+        )
+    host = urlsplit(base_url).hostname or ""
+    if cname and base_url and host != cname.lower():
+        raise fail(
+            "publish",
+            f"[publish] cname = {cname!r} but base_url {base_url!r} is on {host!r}",
+            f'a site served at {cname} lives at its root: base_url = "https://{cname}/"',
+        )
+    return cname.lower()
 
 
 def _is_web_address(value: object) -> bool:
@@ -106,6 +127,7 @@ def _is_web_address(value: object) -> bool:
 
 
 _WEB_ADDRESS = re.compile(r"^https?://[^/\s]+(/\S*)?$")
+_HOST = re.compile(r"^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$")
 
 
 def _key_line(text: str, key: str) -> int | None:

@@ -85,7 +85,11 @@ class ExtractionCache:
         if self.folder is None:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True)
+                # Like .pytest_cache: the cache ignores itself, so it never shows up as a change
+                # to commit in the editor's repository.
+                (self.folder.parent / ".gitignore").write_text("# made by timeline\n*\n", "utf-8")
             temporary = self.folder / f".{key}.{os.getpid()}.tmp"
             temporary.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
             temporary.replace(self.folder / f"{key}.json")
