@@ -316,7 +316,7 @@ def _run_build(args: argparse.Namespace) -> int:
         )
         print(
             f"open {report.output / 'index.html'} in a browser, "
-            f"or serve it: python3 -m http.server -d {report.output} 8000"
+            "or preview it with live reload: timeline serve"
         )
     return 0
 
