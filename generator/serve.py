@@ -68,17 +68,26 @@ class ChangeCollector(FileSystemEventHandler):
         self._root, self._on_quiet, self._quiet = root, on_quiet, quiet
         self._lock = threading.Lock()
         self._changed: set[str] = set()
+        self._born: set[str] = set()  # created during this burst
         self._timer: threading.Timer | None = None
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if isinstance(event, DirModifiedEvent) or event.event_type in ("opened", "closed_no_write"):
             return
-        found = {c for p in _paths_of(event) if (c := watched_change(self._root, p))}
-        if event.event_type == "moved" and len(found) > 1:
-            found = {c for c in found if c == watched_change(self._root, _text(event.dest_path))}
-        if not found:
-            return
+        source = watched_change(self._root, _text(event.src_path))
+        destination = watched_change(self._root, _text(getattr(event, "dest_path", "") or ""))
         with self._lock:
+            if event.event_type == "created" and source:
+                self._born.add(source)
+            if event.event_type in ("moved", "deleted") and source in self._born:
+                # Written and moved away (or deleted) within one burst: an editor's scratch file
+                # (sed -i, atomic saves). The change is to where it went, if anywhere watched.
+                self._born.discard(source)
+                self._changed.discard(source)
+                source = None
+            found = {path for path in (source, destination) if path}
+            if not found:
+                return
             self._changed |= found
             if self._timer is not None:
                 self._timer.cancel()
@@ -89,17 +98,9 @@ class ChangeCollector(FileSystemEventHandler):
     def _hand_over(self) -> None:
         with self._lock:
             changed, self._changed, self._timer = self._changed, set(), None
+            self._born.clear()
         if changed:
             self._on_quiet(changed)
-
-
-def _paths_of(event: FileSystemEvent) -> list[str]:
-    """A move names where the file went; where it came from counts only when it left the watched
-    folders. Editors save by writing a scratch file and moving it over the real one: the change is
-    to the real one."""
-    source = _text(event.src_path)
-    destination = _text(getattr(event, "dest_path", "") or "")
-    return [destination, source] if destination else [source]
 
 
 def _text(path: str | bytes) -> str:
@@ -338,11 +339,12 @@ def preview_application(state: PreviewState, port: int) -> web.Application:
     LiveReloadHandler.live_css = True
     LiveReloadHandler.watcher = _ReloadTarget()  # livereload reads `.filepath` from it when it logs
     return web.Application(
-        [
+        log_function=lambda handler: None,  # the console is for rebuilds, not for each request
+        handlers=[
             (r"/livereload", LiveReloadHandler),
             (r"/livereload.js", LiveReloadJSHandler),
             (r"/(.*)", PreviewHandler, {"state": state, "script": livereload_script(port)}),
-        ]
+        ],
     )
 
 
