@@ -40,7 +40,8 @@ pages reload by themselves; a style sheet change is applied without reloading th
 
 A save that breaks the build (bad front matter, an unknown actor, a template error) changes
 nothing in public/: the browser shows the errors with file, line and fix until the next good
-save. Links in the preview point at the preview's own address, not at base_url.
+save. public/ holds exactly what timeline build writes: the reload script is added as pages
+are served.
 """
 
 PUBLISH_HELP = """\
@@ -145,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the address to listen on (default: 127.0.0.1, this machine only; "
         "0.0.0.0 opens it to the network)",
     )
-    serve.add_argument("--port", "-p", type=int, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument("--port", "-p", type=_port, default=8000, help="the port to listen on (default: 8000)")
     serve.set_defaults(run=_run_serve)
 
     publish = commands.add_parser(
@@ -187,6 +188,12 @@ def _parser() -> argparse.ArgumentParser:
     _site_option(check)
     check.set_defaults(run=_run_check)
     return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
+    return int(text)
 
 
 def _site_option(command: argparse.ArgumentParser) -> None:

@@ -41,7 +41,7 @@ class SiteConfig:
 
 
 def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
-    """`base_url` replaces site.toml's (`timeline publish --base-url`, the preview's own address)."""
+    """`base_url` replaces site.toml's (`timeline publish --base-url`)."""
     path = root / "site.toml"
     if not path.is_file():
         raise ContentError(

@@ -286,7 +286,7 @@ def _start(command: list[str], toplevel: Path, errors: IO[bytes]) -> subprocess.
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=errors,
-            env=_git_environment(),
+            env=git_environment(),
         )
     except FileNotFoundError as missing:
         raise _git_missing(toplevel) from missing
@@ -445,14 +445,14 @@ def _git(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
             cwd=cwd,
             stdin=subprocess.DEVNULL,
             capture_output=True,
-            env=_git_environment(),
+            env=git_environment(),
             check=False,
         )
     except FileNotFoundError as missing:
         raise _git_missing(cwd) from missing
 
 
-def _git_environment() -> dict[str, str]:
+def git_environment() -> dict[str, str]:
     return {key: value for key, value in os.environ.items() if key not in _REPOSITORY_SELECTORS}
 
 

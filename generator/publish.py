@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from .build import read_chronology
 from .config import SiteConfig
-from .deploy import Deployment, deploy_to_branch, deploy_to_directory
+from .deploy import Deployment, deploy_to_branch, deploy_to_directory, git_environment
 from .errors import ContentError
 from .render import render_site
 from .render.production import for_production
@@ -101,7 +101,9 @@ def _commit_message(root: Path, base_url: str) -> str:
 
 def _git(root: Path, *arguments: str) -> str:
     try:
-        done = subprocess.run(["git", *arguments], cwd=root, capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["git", *arguments], cwd=root, env=git_environment(), capture_output=True, text=True, check=False
+        )
     except OSError:
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import os
 import posixpath
+import re
 import sys
 import threading
 import time
@@ -30,15 +32,16 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import ioloop, web
 from watchdog.events import DirModifiedEvent, FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
 
 from .build import BuildMemory, BuildReport, build_site
+from .editor_files import is_editor_scratch
 from .errors import ContentError, ContentErrors
 
 QUIET_SECONDS = 0.3  # a burst of saves (an editor writing several files) settles within this
 WATCHED_FOLDERS = ("content", "templates", "assets")
 WATCHED_FILES = ("site.toml",)
-# Editors' scratch files: swap files, backups, and the probe vim writes to test a folder.
-SCRATCH_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
@@ -48,13 +51,12 @@ TEXT_TYPES = ("text/", "application/javascript", "application/json", "applicatio
 def watched_change(root: Path, path: str) -> str | None:
     """The site-relative path of a change a rebuild must follow, or None for anything else."""
     try:
-        relative = Path(path).resolve().relative_to(root)
+        # Not resolved: a watched folder may be a symbolic link to somewhere else.
+        relative = Path(os.path.abspath(path)).relative_to(root)
     except ValueError:
         return None
     parts = relative.parts
-    if not parts or any(part.startswith((".", "#")) for part in parts):
-        return None
-    if parts[-1].endswith(SCRATCH_SUFFIXES) or parts[-1] == "4913":
+    if not parts or any(is_editor_scratch(part) for part in parts):
         return None
     if parts[0] in WATCHED_FOLDERS or relative.as_posix() in WATCHED_FILES:
         return relative.as_posix()
@@ -116,8 +118,9 @@ class PreviewState:
 
     root: Path
     output: Path
-    base_url: str
+    address: str  # where the preview is served, for the console
     memory: BuildMemory = field(default_factory=BuildMemory)
+    warnings: set[str] = field(default_factory=set)  # those already printed
     errors: list[ContentError] = field(default_factory=list)
     crash: str = ""  # a traceback, when the build failed for a reason that is not the content's
 
@@ -133,10 +136,11 @@ def rebuild(state: PreviewState, changed: Iterable[str] = ()) -> list[str]:
     the watcher live on to see the fix.
     """
     was_broken = state.broken
+    before = set(state.memory.written or ())
     started = time.perf_counter()
     what = _list_changes(changed)
     try:
-        report = build_site(state.root, state.output, base_url=state.base_url, memory=state.memory)
+        report = build_site(state.root, state.output, memory=state.memory)
     except (ContentError, ContentErrors) as failure:
         state.errors = failure.errors if isinstance(failure, ContentErrors) else [failure]
         state.crash = ""
@@ -153,19 +157,21 @@ def rebuild(state: PreviewState, changed: Iterable[str] = ()) -> list[str]:
         return ["*"]
     state.errors, state.crash = [], ""
     _say(what + _summary(report, time.perf_counter() - started, "rebuilt" if changed else "built"))
-    for warning in report.timeline.warnings if not changed else ():
-        _say(f"  warning: {warning}")
+    for warning in report.timeline.warnings:
+        if warning not in state.warnings:
+            _say(f"  warning: {warning}")
+    state.warnings = set(report.timeline.warnings)
     if was_broken:
         return ["*"]
-    return _reload_paths(report.changed + report.removed)
+    return _reload_paths(report.changed, report.removed, before)
 
 
-def _reload_paths(changed: list[str]) -> list[str]:
-    """Style sheets alone are swapped in place (livereload.js does it for a .css path); any
-    other change reloads the page."""
-    if not changed:
+def _reload_paths(changed: list[str], removed: list[str], before: set[str]) -> list[str]:
+    """Style sheets edited, and nothing else, are swapped in place (livereload.js does it for a
+    .css path); any other change, a style sheet added or removed included, reloads the page."""
+    if not changed and not removed:
         return []
-    if all(path.endswith(".css") for path in changed):
+    if not removed and all(path.endswith(".css") and path in before for path in changed):
         return changed
     return ["*"]
 
@@ -202,8 +208,14 @@ def livereload_script(port: int) -> bytes:
 class PreviewHandler(web.RequestHandler):
     """Serves the output folder, with livereload.js in every page, or the error page while broken."""
 
-    def initialize(self, state: PreviewState, script: bytes) -> None:
-        self.state, self.script = state, script
+    def initialize(self, state: PreviewState, script: bytes, hosts: frozenset[str] | None) -> None:
+        self.state, self.script, self.hosts = state, script, hosts
+
+    def prepare(self) -> None:
+        # Served on loopback, only this machine's names may ask: a web page elsewhere cannot point
+        # a name of its own at 127.0.0.1 (DNS rebinding) and read unpublished drafts.
+        if self.hosts is not None and self.request.host.lower() not in self.hosts:
+            self.send_error(403)
 
     def compute_etag(self) -> None:
         return None
@@ -219,7 +231,7 @@ class PreviewHandler(web.RequestHandler):
         target = self.state.output / relative
         if target.is_dir():
             if relative and not path.endswith("/"):
-                return self.redirect(self.request.path + "/")
+                return self.redirect("/" + relative + "/")
             target = target / "index.html"
             relative = posixpath.join(relative, "index.html") if relative else "index.html"
         is_page = relative.endswith(".html")
@@ -229,7 +241,7 @@ class PreviewHandler(web.RequestHandler):
             )
         if not target.is_file():
             missing = self.state.output / "404.html"
-            body = self._inject(missing.read_bytes()) if missing.is_file() else b"not found"
+            body = self._inject(_at_preview_root(missing.read_bytes())) if missing.is_file() else b"not found"
             return self._send(404, body, "text/html; charset=utf-8", include_body)
         body = target.read_bytes()
         if is_page:
@@ -246,6 +258,12 @@ class PreviewHandler(web.RequestHandler):
         if include_body:
             self.write(body)
         self.finish()
+
+
+def _at_preview_root(page: bytes) -> bytes:
+    """The root 404.html carries <base href> with base_url's path (/critical-minerals/) so that it
+    works at any depth on the real host; the preview serves the site at /."""
+    return re.sub(rb'<base href="[^"]*">', b'<base href="/">', page, count=1)
 
 
 def _safe_relative(path: str) -> str | None:
@@ -335,7 +353,7 @@ def _quoted_line(path: Path | str, line: int | None) -> str:
 # ---------------------------------------------------------------- the command
 
 
-def preview_application(state: PreviewState, port: int) -> web.Application:
+def preview_application(state: PreviewState, host: str, port: int) -> web.Application:
     LiveReloadHandler.live_css = True
     LiveReloadHandler.watcher = _ReloadTarget()  # livereload reads `.filepath` from it when it logs
     return web.Application(
@@ -343,9 +361,20 @@ def preview_application(state: PreviewState, port: int) -> web.Application:
         handlers=[
             (r"/livereload", LiveReloadHandler),
             (r"/livereload.js", LiveReloadJSHandler),
-            (r"/(.*)", PreviewHandler, {"state": state, "script": livereload_script(port)}),
+            (
+                r"/(.*)",
+                PreviewHandler,
+                {"state": state, "script": livereload_script(port), "hosts": _local_hosts(host, port)},
+            ),
         ],
     )
+
+
+def _local_hosts(host: str, port: int) -> frozenset[str] | None:
+    """The Host headers a loopback preview answers; None (any) when it listens on the network."""
+    if host not in LOOPBACK:
+        return None
+    return frozenset(f"{_url_host(name)}:{port}" for name in {host, "localhost", "127.0.0.1", "::1"})
 
 
 class _ReloadTarget:
@@ -359,9 +388,8 @@ def reload_browsers(paths: list[str]) -> None:
 
 def serve(root: Path, output: Path, host: str, port: int) -> int:
     """Runs until interrupted; returns the exit status."""
-    address_host = "localhost" if host in ("0.0.0.0", "::", "") else host
-    state = PreviewState(root, output, f"http://{_url_host(address_host)}:{port}/")
-    application = preview_application(state, port)
+    state = PreviewState(root, output, f"http://{_url_host(host)}:{port}/")
+    application = preview_application(state, host, port)
     try:
         application.listen(port, address=host)
     except OSError as error:
@@ -371,9 +399,7 @@ def serve(root: Path, output: Path, host: str, port: int) -> int:
             file=sys.stderr,
         )
         return 1
-    rebuild(state)
     loop = ioloop.IOLoop.current()
-
     collector: ChangeCollector
 
     def on_quiet(changed: set[str]) -> None:
@@ -384,12 +410,13 @@ def serve(root: Path, output: Path, host: str, port: int) -> int:
         _watch_new_folders(observer, collector, root, watched)
 
     collector = ChangeCollector(root, on_quiet)
-    observer, watched = _watch(root, collector)
-    _say(f"serving {state.base_url} (from {output}); watching {', '.join(_watched_names(root))}")
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        _say(f"note: listening on {host}, so other machines on the network can open the preview")
-    _say("press Ctrl+C to stop")
+    observer, watched = _watch(root, collector)  # before the first build: edits during it count
     try:
+        rebuild(state)
+        _say(f"serving {state.address} (from {output}); watching {', '.join(_watched_names(root))}")
+        if host not in LOOPBACK:
+            _say(f"note: listening on {host}, so other machines on the network can open the preview")
+        _say("press Ctrl+C to stop")
         loop.start()
     except KeyboardInterrupt:
         _say("stopped")
@@ -399,23 +426,30 @@ def serve(root: Path, output: Path, host: str, port: int) -> int:
     return 0
 
 
-def _watch(root: Path, collector: ChangeCollector) -> tuple[Observer, set[str]]:
+def _watch(root: Path, collector: ChangeCollector) -> tuple[Observer, dict[str, tuple[ObservedWatch, int]]]:
     """The three folders recursively, and the site folder itself alone (for site.toml and for a
     watched folder created later): never the whole site folder, which may hold a virtualenv."""
     observer = Observer()
     observer.schedule(collector, str(root), recursive=False)
-    watched: set[str] = set()
+    watched: dict[str, tuple[ObservedWatch, int]] = {}
     _watch_new_folders(observer, collector, root, watched)
     observer.daemon = True
     observer.start()
     return observer, watched
 
 
-def _watch_new_folders(observer: Observer, collector: ChangeCollector, root: Path, watched: set[str]) -> None:
+def _watch_new_folders(
+    observer: Observer, collector: ChangeCollector, root: Path, watched: dict[str, tuple[ObservedWatch, int]]
+) -> None:
+    """Schedules watched folders that exist and are not watched yet, and folders deleted and made
+    again (`git stash -u`, a copy over the old one): the old watch died with the old folder."""
     for name in WATCHED_FOLDERS:
-        if name not in watched and (root / name).is_dir():
-            observer.schedule(collector, str(root / name), recursive=True)
-            watched.add(name)
+        folder = root / name
+        identity = folder.stat().st_ino if folder.is_dir() else None
+        if name in watched and watched[name][1] != identity:
+            observer.unschedule(watched.pop(name)[0])
+        if identity is not None and name not in watched:
+            watched[name] = (observer.schedule(collector, str(folder), recursive=True), identity)
 
 
 def _watched_names(root: Path) -> list[str]:

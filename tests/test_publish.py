@@ -174,6 +174,16 @@ def test_publish_needs_an_address_and_a_destination(site_copy):
     assert bad.returncode == 1 and "--base-url" in bad.stderr
 
 
+def test_an_asset_that_is_not_utf8_is_named_not_a_traceback(site_copy, tmp_path):
+    (site_copy / "assets/legacy.css").write_bytes(
+        "body { font-family: 'Arial'; } /* шрифт */".encode("cp1251")
+    )
+    done = timeline("publish", "--to", str(tmp_path / "www"), cwd=site_copy)
+    assert done.returncode == 1
+    assert "assets/legacy.css" in done.stderr and "UTF-8" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "www").exists()
+
+
 # ---------------------------------------------------------------- served, crawled
 
 

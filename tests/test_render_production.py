@@ -20,6 +20,7 @@ import pytest
 from test_site_quality import _describe, _file_of, _plant_markup_errors, _vnu
 
 from generator.build import read_chronology
+from generator.errors import ContentError
 from generator.render import render_site
 from generator.render.production import for_production
 
@@ -506,5 +507,5 @@ def test_without_base_url_relative_references_still_resolve():
 
 def test_assets_pointing_at_each_other_are_refused():
     site = {"assets/a.css": b'@import "b.css";', "assets/b.css": b'@import "a.css";'}
-    with pytest.raises(ValueError, match="cycle"):
+    with pytest.raises(ContentError, match="cycle"):
         for_production(site, BASE)

@@ -68,6 +68,23 @@ def test_a_rebuild_after_an_edit_equals_a_fresh_build(site_copy, edit):
     assert set(report.changed) | set(report.removed) == differing
 
 
+def test_a_template_that_quotes_other_events_follows_their_titles(site_copy):
+    """Highlights in a source's text link other events by title: a template showing the text on
+    an event page depends on those events, though its context names none of them."""
+    _edit(
+        site_copy,
+        "templates/event.html",
+        "</article>",
+        "{% for ref in event.sources %}{{ source_body(sources_by_id[ref.source]) }}{% endfor %}</article>",
+    )
+    memory = BuildMemory()
+    build_site(site_copy, memory=memory)
+    EDITS["note title"](site_copy)
+    build_site(site_copy, memory=memory)
+    fresh = build_site(site_copy, site_copy.parent / "fresh")
+    assert _tree(site_copy / "public") == _tree(fresh.output)
+
+
 def test_an_unchanged_site_renders_nothing_and_writes_nothing(site_copy):
     memory = BuildMemory()
     first = build_site(site_copy, memory=memory)

@@ -206,6 +206,17 @@ def test_new_deleted_and_renamed_files_are_followed(preview):
     assert preview.fetch("ru/events/2026-03-02-new-talks.html")[0] == 404
     assert "Новые переговоры" not in preview.fetch("ru/index.html")[1]
 
+    # The whole content/ folder moved away and back (git stash -u does it): still watched after.
+    content = preview.site / "content"
+    content.rename(preview.site / "content-away")
+    preview.wait_for_builds(5)
+    assert preview.fetch(EVENT_PAGE)[0] == 500  # no content/: an error, shown
+    (preview.site / "content-away").rename(content)
+    preview.wait_for_builds(6)
+    preview.edit(NOTE, OLD_TITLE, NEW_TITLE)
+    preview.wait_for_builds(7)
+    assert NEW_TITLE in preview.fetch(EVENT_PAGE)[1]
+
 
 def test_a_burst_of_saves_gives_one_rebuild(preview):
     notes = sorted((preview.site / "content/notes").glob("*.md"))[:5]
@@ -225,6 +236,14 @@ def test_a_burst_of_saves_gives_one_rebuild(preview):
 
 def test_serve_listens_on_loopback_and_refuses_paths_outside_the_site(preview):
     assert f"serving {preview.address}/" in preview.console()
+    foreign = urllib.request.Request(
+        f"{preview.address}/ru/index.html", headers={"Host": "drafts.example.net"}
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(foreign, timeout=WAIT)
+    assert refused.value.code == 403  # a page on another site cannot read the preview (DNS rebinding)
+    status, body = preview.fetch("no/such/deep/page.html")
+    assert status == 404 and '<base href="/">' in body  # the root 404 page, working in the preview
     assert preview.fetch("..%2Fsite.toml")[0] == 404
     assert preview.fetch("ru/no-such-page.html")[0] == 404
     status, body = preview.fetch("ru/")

@@ -7,6 +7,7 @@ sub-path of a host, and straight from disk.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import jinja2
@@ -19,14 +20,16 @@ from .feeds import feed_files, sitemap_files
 from .pages import SiteFacts, autonym, environment_for, render_page, render_template, site_facts
 from .plan import page_path, plan_pages
 from .reuse import (
-    TRACKED_MAPPINGS,
+    EVENTS,
     EntryVersions,
     PageRenderer,
     ReadLog,
+    RecordedMapping,
     RenderMemo,
     digest,
     folder_digest,
     recording_timeline,
+    tracked_mappings,
 )
 from .search import search_index
 
@@ -44,11 +47,12 @@ def render_site(timeline: Timeline, config: SiteConfig, memo: RenderMemo | None 
     markdown = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
     log = ReadLog()
     facts = site_facts(recording_timeline(timeline, log), config, markdown)
+    facts = replace(facts, events_by_id=RecordedMapping(EVENTS, facts.events_by_id, log))
     renderer = PageRenderer(
         memo,
         _site_inputs(timeline, config, facts),
         log,
-        EntryVersions({name: getattr(timeline, name) for name in TRACKED_MAPPINGS}),
+        EntryVersions(tracked_mappings(timeline)),
     )
     for page in pages:
         environment = environments[page.language]

@@ -28,6 +28,8 @@ import minify_html
 import rcssmin
 import rjsmin
 
+from ..errors import ContentError
+
 __all__ = ["HTML_OPTIONS", "fingerprinted_path", "for_production"]
 
 ASSETS = "assets/"
@@ -130,7 +132,7 @@ def _rewritten(path: str, data: bytes, site: _Site, lookup: Lookup) -> bytes:
     )
     if rewrite is None:
         return data
-    return rewrite(data.decode("utf-8"), site.rewriter(path, lookup)).encode("utf-8")
+    return rewrite(_text(path, data), site.rewriter(path, lookup)).encode("utf-8")
 
 
 def _minified(path: str, data: bytes) -> bytes:
@@ -138,12 +140,21 @@ def _minified(path: str, data: bytes) -> bytes:
         return data
     suffix = _suffix(path)
     if suffix == ".html":
-        return minify_html.minify(data.decode("utf-8"), **HTML_OPTIONS).encode("utf-8")
+        return minify_html.minify(_text(path, data), **HTML_OPTIONS).encode("utf-8")
     if suffix == ".css":
-        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
+        return rcssmin.cssmin(_text(path, data)).encode("utf-8")
     if suffix in (".js", ".mjs"):
-        return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
+        return rjsmin.jsmin(_text(path, data)).encode("utf-8")
     return data
+
+
+def _text(path: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ContentError(
+            path, None, f"not UTF-8 text (byte {error.start})", "save the file as UTF-8"
+        ) from None
 
 
 def _assets_in_dependency_order(files: Mapping[str, bytes], site: _Site) -> list[str]:
@@ -161,12 +172,22 @@ def _assets_in_dependency_order(files: Mapping[str, bytes], site: _Site) -> list
 
         _rewritten(path, files[path], site, record)
         if path in needed:
-            raise ValueError(f"{path} refers to itself by name, so no hash can name it")
+            raise ContentError(
+                path,
+                None,
+                "the file refers to itself by name, so no hash of its content can name it",
+                "remove the reference to itself",
+            )
         graph[path] = sorted(needed)
     try:
         return list(TopologicalSorter(graph).static_order())
     except CycleError as error:
-        raise ValueError(f"assets refer to each other in a cycle: {' → '.join(error.args[1])}") from None
+        raise ContentError(
+            error.args[1][0],
+            None,
+            f"assets refer to each other in a cycle: {' → '.join(error.args[1])}",
+            "break the cycle: no hash of their content can name files that name each other",
+        ) from None
 
 
 # ---------------------------------------------------------------- resolving a reference

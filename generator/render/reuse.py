@@ -20,12 +20,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..editor_files import is_editor_scratch
 from ..model import Timeline
 
 EVERY_ENTRY = "*every entry*"  # the key recorded when a page iterates a whole mapping
 
-# The timeline's mappings a page may read entries of, by the name its reads are recorded under.
+# The timeline's mappings a page may read entries of, by the name its reads are recorded under;
+# events are read by id (SiteFacts.events_by_id) or as the whole list (Timeline.events).
 TRACKED_MAPPINGS = ("actors", "documents", "tags", "highlights")
+EVENTS = "events"
 
 Read = tuple[str, Any]  # (mapping name, key)
 
@@ -68,12 +71,43 @@ class RecordedMapping(Mapping):
         return len(self._data)
 
 
+class RecordedEvents(list):
+    """The timeline's event list; any use of it by a page depends on every event."""
+
+    def __init__(self, events: list, log: ReadLog) -> None:
+        super().__init__(events)
+        self._log = log
+
+    def _noted(self) -> None:
+        self._log.reads.add((EVENTS, EVERY_ENTRY))
+
+    def __iter__(self):
+        self._noted()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._noted()
+        return super().__len__()
+
+    def __getitem__(self, index):
+        self._noted()
+        return super().__getitem__(index)
+
+
 def recording_timeline(timeline: Timeline, log: ReadLog) -> Timeline:
     """The same timeline, its lookups noted in `log`: what the page renderer is given."""
     return replace(
         timeline,
+        events=RecordedEvents(timeline.events, log),
         **{name: RecordedMapping(name, getattr(timeline, name), log) for name in TRACKED_MAPPINGS},
     )
+
+
+def tracked_mappings(timeline: Timeline) -> dict[str, Mapping]:
+    """The real mappings behind the recorded ones, for EntryVersions."""
+    mappings: dict[str, Mapping] = {name: getattr(timeline, name) for name in TRACKED_MAPPINGS}
+    mappings[EVENTS] = {event.id: event for event in timeline.events}
+    return mappings
 
 
 class EntryVersions:
@@ -153,7 +187,8 @@ def folder_digest(folder: Path) -> str:
     """Every file's name and bytes: templates and catalogs, which any page may use."""
     hasher = hashlib.blake2b(digest_size=16)
     if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        files = (p for p in folder.rglob("*") if p.is_file())
+        for path in sorted(p for p in files if not any(map(is_editor_scratch, p.relative_to(folder).parts))):
             hasher.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
             hasher.update(path.read_bytes())
     return hasher.hexdigest()

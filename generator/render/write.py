@@ -14,6 +14,8 @@ from pathlib import Path
 from ..errors import ContentError
 
 MARKER = ".timeline-output"
+# The new site is assembled beside the folder and swapped in by renaming, which needs the parent.
+_WRITABLE_PARENT = "use a folder whose parent folder you can write to (a mount point cannot be swapped)"
 
 
 def write_site(files: dict[str, bytes], output: Path) -> None:
@@ -24,7 +26,12 @@ def write_site(files: dict[str, bytes], output: Path) -> None:
     for leftover in (staging, retired):
         if leftover.exists():
             shutil.rmtree(leftover)
-    staging.mkdir(parents=True)
+    try:
+        staging.mkdir(parents=True)
+    except OSError as error:
+        raise ContentError(
+            output, None, f"cannot write beside this folder: {error.strerror}", _WRITABLE_PARENT
+        ) from None
     try:
         for relative, data in sorted(files.items()):
             target = staging / relative
@@ -34,9 +41,15 @@ def write_site(files: dict[str, bytes], output: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if output.exists():
-        os.replace(output, retired)
-    os.replace(staging, output)
+    try:
+        if output.exists():
+            os.replace(output, retired)
+        os.replace(staging, output)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ContentError(
+            output, None, f"cannot replace this folder: {error.strerror}", _WRITABLE_PARENT
+        ) from None
     shutil.rmtree(retired, ignore_errors=True)
 
 
@@ -64,15 +77,20 @@ def write_changes(
         return sorted(files), []
     changed = sorted(path for path, data in files.items() if written.get(path) != data)
     removed = sorted(set(written) - set(files))
-    for path in changed:
-        target = output / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(files[path])
-        os.replace(temporary, target)
-    for path in removed:
-        (output / path).unlink(missing_ok=True)
-        _remove_empty_folders((output / path).parent, output)
+    try:
+        # Removals first: a path that was a file may now be a folder, or the other way round.
+        for path in removed:
+            (output / path).unlink(missing_ok=True)
+            _remove_empty_folders((output / path).parent, output)
+        for path in changed:
+            target = output / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(files[path])
+            os.replace(temporary, target)
+    except OSError:
+        write_site(files, output)  # whatever stood in the way, a whole new folder does not meet it
+        return sorted(files), []
     return changed, removed
 
 
