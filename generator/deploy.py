@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import ContentError
-from .render.write import MARKER, write_site
+from .render.write import MARKER, refuse_foreign_folder, write_site
 
 FALLBACK_NAME = "timeline publish"
 FALLBACK_EMAIL = "timeline-publish@localhost"
@@ -60,23 +60,10 @@ def deploy_to_directory(files: Mapping[str, bytes], target: Path) -> Deployment:
     """
     target = target.resolve()
     _check_site_paths(files, target, reserved=(MARKER,))
-    _refuse_foreign_folder(target)
+    refuse_foreign_folder(target, "--to")
     added, changed, removed = _compare_with_folder(files, _previous_files(target))
     write_site(dict(files), target)
     return Deployment(where=str(target), added=added, changed=changed, removed=removed)
-
-
-def _refuse_foreign_folder(target: Path) -> None:
-    """`write_site` refuses too, but its advice speaks of `--output`; a deploy names its own option."""
-    if target.exists() and not target.is_dir():
-        raise ContentError(target, None, "the deploy target is a file, not a folder", "pass a folder to --to")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
-        raise ContentError(
-            target,
-            None,
-            "this folder has files the generator did not deploy; refusing to replace them",
-            f"choose an empty or new folder for --to (a folder deployed before holds {MARKER})",
-        )
 
 
 def _previous_files(target: Path) -> dict[str, Path]:

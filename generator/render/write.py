@@ -20,7 +20,7 @@ _WRITABLE_PARENT = "use a folder whose parent folder you can write to (a mount p
 
 def write_site(files: dict[str, bytes], output: Path) -> None:
     output = output.resolve()
-    _refuse_foreign_folder(output)
+    refuse_foreign_folder(output)
     staging = output.with_name(f".{output.name}.staging")
     retired = output.with_name(f".{output.name}.old")
     for leftover in (staging, retired):
@@ -53,15 +53,16 @@ def write_site(files: dict[str, bytes], output: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _refuse_foreign_folder(output: Path) -> None:
+def refuse_foreign_folder(output: Path, option: str = "--output") -> None:
+    """`option` is the command-line option the fix should name (--output, --to)."""
     if output.exists() and not output.is_dir():
-        raise ContentError(output, None, "the output path is a file", "pass a folder to --output")
+        raise ContentError(output, None, "the output path is a file", f"pass a folder to {option}")
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
         raise ContentError(
             output,
             None,
             "this folder has files the generator did not write; refusing to replace it",
-            "choose an empty or new folder for --output (the default is public/)",
+            f"choose an empty or new folder for {option} (a folder timeline wrote holds {MARKER})",
         )
 
 
