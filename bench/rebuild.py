@@ -61,7 +61,7 @@ EDITS = {
 def describe(report: BuildReport, seconds: float) -> str:
     return (
         f"{seconds * 1000:7.0f} ms  extracted {report.extracted:2d}  "
-        f"pages rendered {report.pages_rendered:4d}/{report.pages:<4d}  "
+        f"pages rendered {report.pages_rendered:4d}/{report.pages_total:<4d}  "
         f"files written {len(report.changed):4d}  removed {len(report.removed):3d}"
     )
 

@@ -43,12 +43,15 @@ class BuildReport:
     timeline: Timeline
     files: int
     seconds: float
-    extracted: int = 0  # articles extracted afresh; the rest came from the cache
-    extracted_ids: list[str] = field(default_factory=list)
+    extracted_ids: list[str] = field(default_factory=list)  # articles extracted afresh, not cached
     pages_rendered: int = 0  # pages rendered afresh; the rest were reused from the memory
-    pages: int = 0
+    pages_total: int = 0
     changed: list[str] = field(default_factory=list)  # files written because their bytes changed
     removed: list[str] = field(default_factory=list)  # files no longer built, deleted
+
+    @property
+    def extracted(self) -> int:
+        return len(self.extracted_ids)
 
 
 def read_chronology(
@@ -99,7 +102,6 @@ def build_site(
         chronology.timeline,
         len(files),
         time.perf_counter() - started,
-        len(chronology.extracted),
         chronology.extracted,
         len(pages.rendered),
         len(pages.rendered) + pages.reused,

@@ -188,7 +188,7 @@ def _summary(report: BuildReport, seconds: float, verb: str) -> str:
     extracted = ", ".join(report.extracted_ids) if report.extracted_ids else "none"
     return (
         f"{verb} in {seconds:.2f} s: articles extracted: {extracted}; "
-        f"{report.pages_rendered} of {report.pages} pages rendered; "
+        f"{report.pages_rendered} of {report.pages_total} pages rendered; "
         f"{len(report.changed)} file(s) written, {len(report.removed)} removed"
     )
 

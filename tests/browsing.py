@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import socket
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +37,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         if self.policy:
             self.send_header("Content-Security-Policy", self.policy)
         super().end_headers()
+
+
+def free_port() -> int:
+    """A port nothing listens on now, for a server started later (a child process, say)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @contextmanager

@@ -8,7 +8,6 @@ import http.server
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -20,7 +19,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
-from browsing import QuietHandler
+from browsing import QuietHandler, free_port
 
 GIT_ENV = {
     "GIT_CONFIG_GLOBAL": os.devnull,
@@ -187,12 +186,6 @@ def test_an_asset_that_is_not_utf8_is_named_not_a_traceback(site_copy, tmp_path)
 # ---------------------------------------------------------------- served, crawled
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextmanager
 def static_server(folder: Path, port: int):
     """A plain static server: Python's http.server, nothing of the generator's."""
@@ -264,7 +257,7 @@ def crawl_over_http(start: str, prefix: str) -> tuple[set[str], list[str]]:
 
 @pytest.mark.parametrize("sub_path", ["minerals/", ""], ids=["under a sub-path", "at the domain root"])
 def test_the_published_site_served_by_a_plain_server_has_no_broken_links(site_copy, tmp_path, sub_path):
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}/{sub_path}"
     host_root = tmp_path / "host"
     target = host_root / sub_path.rstrip("/") if sub_path else host_root

@@ -4,7 +4,6 @@ port, files edited on disk, and what Debian's Chromium (through Playwright) then
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browsing import chromium_browser, watched_page
+from browsing import chromium_browser, free_port, watched_page
 
 NOTE = Path("content/notes/2026-02-04-critical-minerals-ministerial.md")
 EVENT_PAGE = "ru/events/2026-02-04-critical-minerals-ministerial.html"
@@ -62,15 +61,9 @@ class Preview:
         raise AssertionError(f"expected {count} builds, console says:\n{self.console()}")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextmanager
 def serving(site: Path) -> Iterator[Preview]:
-    port = _free_port()
+    port = free_port()
     log = site.parent / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
