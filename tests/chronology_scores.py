@@ -1,0 +1,258 @@
+"""Scoring a whole chronology against hand-annotated happenings: the blind set of issue 13.
+
+A set is a folder of beats, each with `articles/` and a `gold.toml` written by reading the
+articles only (see `tests/fixtures/happenings/README.md`). The articles of every beat are put
+into one fresh site with an empty actor registry, as a journalist starting a new chronology
+would, and built through ingest, extract and merge. Then:
+
+- a built event *matches* a gold event when it cites one of the gold event's sources and its
+  days overlap the gold event's days; each built event is given to the gold event it matches
+  best (most shared sources, then nearest start);
+- **event recall**: gold events that some built event was given to;
+- **spurious events**: built events given to no gold event, per article;
+- **pairwise merge precision / recall**: over pairs of articles cited together by one built
+  event, and pairs of articles that report one gold event (a pair is correct when the event it
+  came from was given to a gold event both articles report);
+- **title faults**: titles of built events (extracted, not from notes) that are over 100
+  characters, a timestamp, or a fragment (opens in lower case or with a discourse opener,
+  ends in a comma, a colon or a dash, or has fewer than three words).
+
+Run it: `.venv/bin/python tests/chronology_scores.py [SET_FOLDER]` prints the figures and every
+miss, spurious event and title fault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import sys
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from generator.build import read_chronology  # noqa: E402
+from generator.model import Event  # noqa: E402
+
+BLIND = Path(__file__).parent / "fixtures" / "happenings" / "blind"
+TITLE_LIMIT = 100
+_TIMESTAMP = re.compile(r"^\W*(?:\d{1,2}[.:/]\d{1,2}(?:[.:/]\d{2,4})?[,\s]*)+\W*$|\b\d{1,2}:\d{2}\b")
+_OPENERS = re.compile(
+    r"^(?:напомним|ранее|как сообщает|как сообщалось|кроме того|также|при этом|однако|и|а|но|"
+    r"earlier|meanwhile|however|and|but|also|as reported|бұған дейін|хабарлағандай|сондай-ақ|"
+    r"алайда|және)\b",
+    re.IGNORECASE,
+)
+_SITE_TOML = """languages = ["ru", "kk", "en"]
+default_language = "ru"
+base_url = ""
+
+[title]
+ru = "Слепой набор"
+kk = "Соқыр жиын"
+en = "Blind set"
+"""
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    beat: str
+    id: str
+    what: str
+    start: dt.date
+    end: dt.date
+    kind: str
+    sources: frozenset[str]
+
+
+@dataclass
+class Report:
+    articles: int = 0
+    gold: list[GoldEvent] = field(default_factory=list)
+    events: int = 0
+    recalled: set[str] = field(default_factory=set)
+    spurious: list[str] = field(default_factory=list)
+    pairs_predicted: int = 0
+    pairs_correct: int = 0
+    pairs_gold: int = 0
+    pairs_found: int = 0
+    title_faults: list[str] = field(default_factory=list)
+    kind_agree: int = 0
+    date_exact: int = 0
+    misses: list[str] = field(default_factory=list)
+    wrong_pairs: list[str] = field(default_factory=list)
+    missed_pairs: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return len(self.recalled) / len(self.gold) if self.gold else 1.0
+
+    @property
+    def merge_precision(self) -> float:
+        return self.pairs_correct / self.pairs_predicted if self.pairs_predicted else 1.0
+
+    @property
+    def merge_recall(self) -> float:
+        return self.pairs_found / self.pairs_gold if self.pairs_gold else 1.0
+
+    @property
+    def spurious_per_article(self) -> float:
+        return len(self.spurious) / self.articles if self.articles else 0.0
+
+    def lines(self) -> list[str]:
+        matched = len(self.recalled)
+        return [
+            f"articles {self.articles}, gold events {len(self.gold)}, built events {self.events}",
+            f"event recall {self.recall:.3f} ({matched}/{len(self.gold)})",
+            f"pairwise merge precision {self.merge_precision:.3f} ({self.pairs_correct}/{self.pairs_predicted}), "
+            f"recall {self.merge_recall:.3f} ({self.pairs_found}/{self.pairs_gold})",
+            f"spurious events per article {self.spurious_per_article:.3f} ({len(self.spurious)}/{self.articles})",
+            f"title faults {len(self.title_faults)}",
+            f"of the recalled: kind agrees {self.kind_agree}/{matched}, date exact {self.date_exact}/{matched}",
+        ]
+
+
+def load_gold(folder: Path) -> list[GoldEvent]:
+    gold = []
+    for path in sorted(folder.glob("*/gold.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for entry in data.get("event", []):
+            gold.append(
+                GoldEvent(
+                    path.parent.name,
+                    f"{path.parent.name}/{entry['id']}",
+                    entry.get("what", ""),
+                    dt.date.fromisoformat(entry["start"]),
+                    dt.date.fromisoformat(entry["end"]),
+                    entry["kind"],
+                    frozenset(entry["sources"]),
+                )
+            )
+    return gold
+
+
+def build_events(folder: Path) -> tuple[int, list[Event]]:
+    """Every beat's articles in one fresh site with an empty registry, through extract and merge."""
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch)
+        (site / "site.toml").write_text(_SITE_TOML, encoding="utf-8")
+        articles = site / "content" / "articles"
+        articles.mkdir(parents=True)
+        (site / "content" / "actors.toml").write_text("", encoding="utf-8")
+        count = 0
+        for path in sorted(folder.glob("*/articles/*")):
+            shutil.copyfile(path, articles / path.name)
+            count += 1
+        chronology = read_chronology(site)
+        return count, chronology.timeline.events
+
+
+def _window(event: Event) -> tuple[dt.date, dt.date]:
+    low, high = event.span.first_day(), event.span.last_day()
+    if event.span.qualifier == "approximate" and event.span.precision == "day":
+        low -= dt.timedelta(days=2)  # dated by publication: on that day or shortly before
+    return low, high
+
+
+def _best_gold(event: Event, gold: list[GoldEvent]) -> GoldEvent | None:
+    cited = {ref.source for ref in event.sources}
+    low, high = _window(event)
+    fitting = [g for g in gold if cited & g.sources and low <= g.end and g.start <= high]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda g: (len(cited & g.sources), -abs((g.start - low).days), g.id))
+
+
+def title_fault(title: str) -> str | None:
+    text = " ".join(title.split())
+    if len(text) > TITLE_LIMIT:
+        return f"over {TITLE_LIMIT} characters"
+    if _TIMESTAMP.search(text):
+        return "a timestamp"
+    if text[:1].islower():
+        return "a fragment (opens in lower case)"
+    if _OPENERS.match(text):
+        return "a fragment (opens with a discourse opener)"
+    if text.rstrip()[-1:] in (",", ":", "-", "–", "—"):
+        return "a fragment (ends mid-sentence)"
+    if len(text.split()) < 3:
+        return "a fragment (fewer than three words)"
+    return None
+
+
+def score(folder: Path = BLIND) -> Report:
+    report = Report(gold=load_gold(folder))
+    report.articles, events = build_events(folder)
+    report.events = len(events)
+    given: dict[str, list[Event]] = {}
+    for event in events:
+        for language, title in event.title.items():
+            if event.title_from.get(language) != "note" and (fault := title_fault(title)):
+                report.title_faults.append(f"{event.id} [{language}] {fault}: {title}")
+        match = _best_gold(event, report.gold)
+        cited = sorted({ref.source for ref in event.sources})
+        pairs = list(combinations(cited, 2))
+        report.pairs_predicted += len(pairs)
+        if match is None:
+            report.spurious.append(f"{event.id} {event.span.edtf} {cited}: {_title(event)}")
+            report.wrong_pairs += [f"{a} + {b} in spurious {event.id}" for a, b in pairs]
+            continue
+        given.setdefault(match.id, []).append(event)
+        for a, b in pairs:
+            if a in match.sources and b in match.sources:
+                report.pairs_correct += 1
+            else:
+                report.wrong_pairs.append(f"{a} + {b} in {event.id} (given to {match.id})")
+    for gold in report.gold:
+        built = given.get(gold.id, [])
+        for a, b in combinations(sorted(gold.sources), 2):
+            report.pairs_gold += 1
+            if any({a, b} <= {ref.source for ref in e.sources} for e in built):
+                report.pairs_found += 1
+            else:
+                report.missed_pairs.append(f"{gold.id}: {a} + {b}")
+        if not built:
+            report.misses.append(f"{gold.id} {gold.start}..{gold.end} {gold.kind}: {gold.what}")
+            continue
+        report.recalled.add(gold.id)
+        best = max(built, key=lambda e: len(gold.sources & {ref.source for ref in e.sources}))
+        report.kind_agree += _kind_agrees(best.kind, gold.kind)
+        report.date_exact += (best.span.first_day(), best.span.last_day()) == (gold.start, gold.end)
+    return report
+
+
+def _kind_agrees(built: str, gold: str) -> bool:
+    return built == gold or (gold in ("postponed", "cancelled") and built == "planned")
+
+
+def _title(event: Event) -> str:
+    return next(iter(event.title.values()), "")
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]) if argv else BLIND
+    report = score(folder)
+    for title, items in (
+        ("missed gold events", report.misses),
+        ("spurious events", report.spurious),
+        ("wrong pairs", report.wrong_pairs),
+        ("missed pairs", report.missed_pairs),
+        ("title faults", report.title_faults),
+    ):
+        print(f"== {title} ({len(items)})")
+        for item in items:
+            print(f"  {item}")
+    print("== figures")
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
