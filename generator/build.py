@@ -11,7 +11,7 @@ from .extract import Extraction, build_actor_index
 from .extract_cache import open_cache
 from .ingest import read_content
 from .merge import merge
-from .model import Timeline
+from .model import Document, Note, Timeline
 from .render import RenderMemo, render_site
 from .render.write import write_changes, write_site
 
@@ -24,6 +24,8 @@ class Chronology:
     timeline: Timeline
     extractions: dict[str, Extraction]
     extracted: list[str]  # ids of the articles extracted afresh; the rest came from the cache
+    notes: list[Note] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # as ingest read them
 
 
 @dataclass
@@ -73,7 +75,7 @@ def read_chronology(
     )
     timeline.warnings[:0] = content.warnings
     timeline.tags = content.tags
-    return Chronology(config, timeline, found, cache.extracted)
+    return Chronology(config, timeline, found, cache.extracted, content.notes, content.documents)
 
 
 def build_site(

@@ -185,6 +185,11 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("--json", action="store_true", help="print JSON instead of the listing")
+    check.add_argument(
+        "--explain",
+        metavar="EVENT_OR_SOURCE",
+        help="say which rule joined each report of an event, or where each report of a source went and why",
+    )
     _site_option(check)
     check.set_defaults(run=_run_check)
     return parser
@@ -224,7 +229,23 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from .explain import check_site, format_check
+    from .explain import check_site, explain_subject, format_check
+
+    if args.explain:
+        try:
+            lines = explain_subject(args.site.resolve(), args.explain)
+        except (ContentError, ContentErrors) as error:
+            return _report_errors(error, "check failed")
+        if lines is None:
+            print(
+                f"error: {args.explain!r} is neither an event id nor a source id\n"
+                "  fix: give an id from public/data/timeline.json, or an article's file name without "
+                "its extension",
+                file=sys.stderr,
+            )
+            return 1
+        print("\n".join(lines))
+        return 0
 
     try:
         report = check_site(args.site.resolve())

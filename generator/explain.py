@@ -6,10 +6,12 @@ presentation of what those stages found.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .attention import Finding, findings
 from .build import read_chronology
 from .config import load_config
 from .errors import ContentError
@@ -18,6 +20,7 @@ from .extract_cache import open_cache
 from .ingest import read_article
 from .ingest.actors import read_actors
 from .ingest.text import line_of
+from .merge.explain import explain_merge
 from .model import Document
 
 
@@ -116,6 +119,7 @@ class CheckReport:
     conflicts: list[DateConflict]
     without_actors: list[str]  # event ids
     proposals: list[NameProposal]
+    attention: list[Finding] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -138,10 +142,13 @@ class CheckReport:
                 }
                 for p in self.proposals
             ],
+            "attention": [
+                {"kind": f.kind.value, "subject": f.subject, "message": f.message} for f in self.attention
+            ],
         }
 
 
-def check_site(root: Path) -> CheckReport:
+def check_site(root: Path, today: dt.date | None = None) -> CheckReport:
     chronology = read_chronology(root)
     timeline = chronology.timeline
     proposals: dict[str, NameProposal] = {}
@@ -152,6 +159,8 @@ def check_site(root: Path) -> CheckReport:
         if extraction.published is None:
             undated.append(f"{shown}: no publication date (add a first line ` date YYYY-MM-DD …`)")
         for name in extraction.unknown_names:
+            if name.media:
+                continue  # an outlet: it reports, it takes no part
             proposal = proposals.setdefault(name.key, NameProposal(name.key, 0))
             proposal.count += 1
             proposal.forms[name.text] += 1
@@ -188,6 +197,15 @@ def check_site(root: Path) -> CheckReport:
         conflicts=conflicts,
         without_actors=[event.id for event in timeline.events if not event.actors],
         proposals=ranked,
+        attention=findings(timeline, chronology.extractions, today or dt.date.today()),
+    )
+
+
+def explain_subject(root: Path, subject: str) -> list[str] | None:
+    """`timeline check --explain`: why an event holds its reports, or where a source's went."""
+    chronology = read_chronology(root)
+    return explain_merge(
+        chronology.documents, chronology.extractions, chronology.notes, chronology.timeline.actors, subject
     )
 
 
@@ -212,6 +230,7 @@ def format_check(report: CheckReport) -> str:
         f"event without actors: {event} (name who took part in the article, or add them to a note)"
         for event in report.without_actors
     )
+    lines.extend(f"look at ({finding.kind.value}): {finding.message}" for finding in report.attention)
     if not report.proposals:
         lines.append("every capitalised name in the articles is in content/actors.toml")
         return "\n".join(lines)

@@ -107,14 +107,17 @@ class Report:
 
     def lines(self) -> list[str]:
         matched = len(self.recalled)
+        precision, recall = self.merge_precision, self.merge_recall
         return [
             f"articles {self.articles}, gold events {len(self.gold)}, built events {self.events}",
             f"event recall {self.recall:.3f} ({matched}/{len(self.gold)})",
-            f"pairwise merge precision {self.merge_precision:.3f} ({self.pairs_correct}/{self.pairs_predicted}), "
-            f"recall {self.merge_recall:.3f} ({self.pairs_found}/{self.pairs_gold})",
-            f"spurious events per article {self.spurious_per_article:.3f} ({len(self.spurious)}/{self.articles})",
+            f"pairwise merge precision {precision:.3f} ({self.pairs_correct}/{self.pairs_predicted}), "
+            f"recall {recall:.3f} ({self.pairs_found}/{self.pairs_gold})",
+            f"spurious events per article {self.spurious_per_article:.3f} "
+            f"({len(self.spurious)}/{self.articles})",
             f"title faults {len(self.title_faults)}",
-            f"of the recalled: kind agrees {self.kind_agree}/{matched}, date exact {self.date_exact}/{matched}",
+            f"of the recalled: kind agrees {self.kind_agree}/{matched}, "
+            f"date exact {self.date_exact}/{matched}",
         ]
 
 

@@ -11,15 +11,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..model import DateSpan, Document, PartialDate
 from .actors import ActorIndex, ActorMention, build_actor_index, document_words, find_actors
 from .concepts import conflicting, find_concepts, most_specific
 from .dates import FoundDate, find_dates
+from .discovered import numbers_in
+from .happenings import (
+    Role,
+    clause_bounds,
+    headline_date,
+    is_old_plan,
+    is_timestamp_line,
+    recalls,
+    sentence_role,
+)
 from .names import UnknownName, find_unknown_names
 from .sentences import Sentence, sentence_at, sentence_index, split_sentences
+from .tense import FUTURE, sentence_tense
 from .vocabulary import rules_fingerprint
 
 # The lead: the headline and the opening of the body, where a report says when it happened.
@@ -66,6 +77,10 @@ class EventMention:
     anchor: str = "text"
     concepts: tuple[str, ...] = ()
     title: str | None = None
+    names: tuple[str, ...] = ()  # cross-script keys of the names no registry actor matched
+    numbers: tuple[str, ...] = ()  # amounts and counts it gives: «38 участков», "$1.1bn"
+    kinds: tuple[str, ...] = ()  # key terms of its own clause (the headline's: and its dated clause)
+    formerly: DateSpan | None = None  # the day it was planned for before it was moved
 
     @property
     def headline(self) -> bool:
@@ -122,9 +137,10 @@ def _partial_anchor(document: Document) -> tuple[dt.date | None, int | None]:
 
 
 def _regions(document: Document) -> list[tuple[int, int]]:
-    """The headline and the body: never the ` date …` header or front matter keys."""
+    """The headline and the body: never the ` date …` header, front matter keys, nor the
+    timestamp line under the headline («14.03.2024, 09:12»: when it was posted, not happened)."""
     title_start, title_end = document.title_span
-    body = (max(document.body_start, title_end), len(document.text))
+    body = (_after_timestamp(document.text, max(document.body_start, title_end)), len(document.text))
     if title_end <= title_start:
         return [body]
     if title_end >= document.body_start:
@@ -132,9 +148,34 @@ def _regions(document: Document) -> list[tuple[int, int]]:
     return [(title_start, title_end), body]
 
 
+def _after_timestamp(text: str, start: int) -> int:
+    """Where the body starts once a timestamp line right under the headline is left out."""
+    offset = start
+    while offset < len(text) and text[offset] in " \t\r\n":
+        offset += 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    return end if is_timestamp_line(text[offset:end]) else start
+
+
+def _timestamp(document: Document) -> tuple[int, int] | None:
+    """The span of the timestamp line under the headline, if there is one."""
+    start = max(document.body_start, document.title_span[1])
+    end = _after_timestamp(document.text, start)
+    return (start, end) if end != start else None
+
+
 def _publication_from_lead(document: Document, regions, sentences: list[Sentence]) -> FoundDate | None:
-    """No header and no front matter date: the lead's «в четверг, 5 февраля» is the day of the
-    report; the weekday fixes its year."""
+    """No header and no front matter date: the timestamp under the headline, else the lead's
+    «в четверг, 5 февраля» is the day of the report (the weekday fixes its year)."""
+    stamp = _timestamp(document)
+    if stamp is not None:
+        region = [stamp]
+        stamped = find_dates(
+            document.text, region, split_sentences(document.text, region), document.language, None
+        )
+        if stamped and stamped[0].precision == "day":
+            return stamped[0]
     lead = _lead(sentences, document)
     if not lead:
         return None
@@ -165,16 +206,32 @@ def _event_mentions(
         if mention.actor not in actors_by_sentence[sentence]:
             actors_by_sentence[sentence].append(mention.actor)
 
+    names_by_sentence: dict[int, list[str]] = {}
+    for name in result.unknown_names:
+        if not name.media:
+            keys = names_by_sentence.setdefault(sentence_index(sentences, name.span[0]), [])
+            keys.extend(k for k in name.keys if k not in keys)
     starts = [s.start for s in sentences]
 
     def actors_before(end: int, start: int = 0) -> list[str]:
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         return _unique(a for i in range(first, last) for a in actors_by_sentence.get(i, []))
 
+    def names_between(start: int, end: int) -> tuple[str, ...]:
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        return tuple(_unique(k for i in range(first, last) for k in names_by_sentence.get(i, [])))
+
+    date_starts = [d.span[0] for d in result.dates]
+
+    def numbers_of(start: int, end: int) -> tuple[str, ...]:
+        inside = result.dates[bisect_left(date_starts, start) : bisect_left(date_starts, end)]
+        return numbers_in(document.text[start:end], [(d.span[0] - start, d.span[1] - start) for d in inside])
+
     lead = _lead(sentences, document)
     lead_end = lead[-1].end if lead else 0
     title_actors = actors_before(document.title_span[1])
-    lead_date = next((d for d in result.dates if d.span[0] < lead_end and d.precision == "day"), None)
+    title_names = names_between(0, document.title_span[1])
+    lead_date = headline_date(document, result.dates, result.language, lead_end, title_names, names_between)
     # A lead sentence with a date of its own («Первый меморандум подписали в ноябре 2025 года»)
     # recalls another happening: its actors and key terms do not describe the headline's.
     recalls = {sentence_index(sentences, d.span[0]) for d in result.dates if d is not lead_date}
@@ -186,11 +243,15 @@ def _event_mentions(
         if i not in recalls or s.start < document.title_span[1]
     ]
     lead_actors = _unique(a for i, _ in reporting for a in actors_by_sentence.get(i, []))
-    lead_concepts = find_concepts(
-        " ".join(document.text[s.start : s.end] for _, s in reporting), result.language
-    )
+    lead_text = " ".join(document.text[s.start : s.end] for _, s in reporting)
+    lead_concepts = find_concepts(lead_text, result.language)
+    lead_names = tuple(_unique(k for i, s in reporting for k in names_between(s.start, s.end)))
     headline = _headline_mention(document, result, lead, lead_date, lead_actors, lead_concepts)
-    mentions = [headline] if headline is not None else []
+    mentions = []
+    if headline is not None:
+        numbers = tuple(_unique(n for _, s in reporting for n in numbers_of(s.start, s.end)))
+        kinds = find_concepts(f"{document.title}. {headline.text}", result.language)
+        mentions.append(replace(headline, names=lead_names, numbers=numbers, kinds=kinds))
     used = {lead_date.span} if lead_date else set()
     mentions.extend(
         _section_mentions(document, result, sentences, lead_end, lead_concepts, actors_before, used)
@@ -200,12 +261,32 @@ def _event_mentions(
     def sentence_concepts(span: tuple[int, int]) -> tuple[str, ...]:
         return find_concepts(document.text[span[0] : span[1]], result.language)
 
+    # «перенесли с 20 на 27 апреля»: the happening on the 27th was planned for the 20th.
+    old_plans = {
+        d.sentence: as_date_span(d)
+        for d in result.dates
+        if d.precision == "day" and is_old_plan(document.text, d.sentence, d.span, result.language)
+    }
+    if mentions and mentions[0].role == "headline" and lead_date is not None:
+        mentions[0] = replace(mentions[0], formerly=old_plans.get(lead_date.sentence))
+    same_day: set[tuple[tuple[int, int], dt.date, dt.date]] = set()
+    if lead_date is not None:
+        same_day.add((lead_date.sentence, lead_date.start, lead_date.end))
     for found in result.dates:
         if found.span in used:
             continue  # already the headline's (or a section's) date
+        if (found.sentence, found.start, found.end) in same_day:
+            continue  # «Накануне, 13 мая»: one day named twice in one sentence
+        same_day.add((found.sentence, found.start, found.end))
         sentence = sentence_index(sentences, found.span[0])
         actors = actors_by_sentence.get(sentence) or title_actors or lead_actors
+        # The headline's names are the story's: a body sentence speaks within it.
+        names = tuple(_unique([*names_by_sentence.get(sentence, ()), *(title_names or lead_names)]))
         clause, clause_span = _clause(document.text, found)
+        concepts = sentence_concepts(found.sentence)
+        role, why = sentence_role(document.text, found, result.language, concepts)
+        low, high = clause_bounds(document.text, found.sentence, found.span)
+        kinds = find_concepts(document.text[low:high], result.language) or concepts
         mentions.append(
             EventMention(
                 when=as_date_span(found),
@@ -214,11 +295,52 @@ def _event_mentions(
                 text=clause,
                 span=clause_span,
                 date_text=found.text,
-                rule=found.rule,
-                concepts=sentence_concepts(found.sentence),
+                rule=found.rule + why,
+                role=role,
+                concepts=concepts,
+                names=names,
+                numbers=numbers_of(*clause_span),
+                kinds=kinds,
+                formerly=None if role == Role.BACKGROUND else old_plans.get(found.sentence),
             )
         )
+    dated = {sentence_index(sentences, d.span[0]) for d in result.dates}
+    for number, sentence in enumerate(sentences):
+        if number in dated or sentence.start < document.title_span[1] or result.published is None:
+            continue
+        undated = _undated_mention(document.text, sentence, result.language, result.published)
+        if undated is not None:
+            # Its own names only: the headline's are the story's, not this happening's.
+            names = names_by_sentence.get(number, [])
+            actors = actors_by_sentence.get(number, [])
+            mentions.append(replace(undated, actors=list(actors), names=tuple(names)))
     return mentions
+
+
+def _undated_mention(text: str, sentence: Sentence, language: str, published: PartialDate):
+    """«Ранее суд приговорил …», "Earlier, the court …": a sentence with no date that names a
+    kind of happening reports one; another report of it may date it. It joins an event of that
+    kind, never makes one (see generator/merge/candidates.py)."""
+    words = text[sentence.start : sentence.end]
+    if not recalls(words, language):
+        return None
+    kinds = find_concepts(words, language)
+    if not most_specific(kinds):
+        return None
+    future = sentence_tense(words, language) == FUTURE
+    return EventMention(
+        DateSpan(published),
+        "planned" if future else "occurred",
+        [],
+        words if len(words) <= _SUMMARY_CHARS else words[:_SUMMARY_CHARS],
+        (sentence.start, min(sentence.end, sentence.start + _SUMMARY_CHARS)),
+        None,
+        "undated: "
+        + ("a coming happening, after publication" if future else "a happening before publication"),
+        anchor="undated",
+        concepts=kinds,
+        kinds=kinds,
+    )
 
 
 def _headline_mention(
@@ -330,6 +452,7 @@ def _section_mentions(
                 anchor=anchor,
                 concepts=concepts,
                 title=heading_text,
+                kinds=find_concepts(heading_text, result.language),
             )
         )
     return mentions

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .sentences import fold, words
+from .sentences import fold_keys as fold
+from .sentences import words
 
-CLASSES = ("gathering", "document", "frame", "act", "topic")
+CLASSES = ("gathering", "document", "occurrence", "frame", "act", "topic")
+SPECIFIC = ("gathering", "document", "occurrence")  # kinds that tell one happening from another
 _GAP = 2  # words allowed between the stems of a multi-word form («критически важных минералов»)
 
 
@@ -28,7 +30,7 @@ class Concept:
     @property
     def specific(self) -> bool:
         """A kind of gathering or document: what tells one happening from another."""
-        return self.cls in ("gathering", "document")
+        return self.cls in SPECIFIC
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,17 @@ def most_specific(concepts, table: dict[str, Concept] | None = None) -> set[str]
     return named - ancestors
 
 
+def specific_kinds(concepts, kinds) -> frozenset[str]:
+    """What tells a report's happening apart: the gatherings and documents the report's text
+    names (`concepts`), and the occurrences its own clause names (`kinds`). An article's lead
+    tells of a trial, a verdict and an arrest at once; only the dated clause says which one
+    this report is of."""
+    table = concept_table()
+    wide = [c for c in concepts if c in table and table[c].cls in ("gathering", "document")]
+    narrow = [c for c in kinds if c in table and table[c].cls == "occurrence"]
+    return frozenset(most_specific(wide, table) | most_specific(narrow, table))
+
+
 def conflicting(first, second, table: dict[str, Concept] | None = None) -> bool:
     """Two texts report different happenings if each names a gathering (or each a document) and
     no gathering of one is the same as, or broader or narrower than, one of the other's."""
@@ -136,12 +149,17 @@ def conflicting(first, second, table: dict[str, Concept] | None = None) -> bool:
 
 def clashing(specific_a, specific_b, table: dict[str, Concept]) -> bool:
     """`conflicting` for sets already reduced by `most_specific`."""
-    for cls in ("gathering", "document"):
+    for cls in SPECIFIC:
         mine = [c for c in specific_a if table[c].cls == cls]
         theirs = [c for c in specific_b if table[c].cls == cls]
         if mine and theirs and not any(_related(x, y, table) for x in mine for y in theirs):
             return True
     return False
+
+
+def related(specific_a, specific_b, table: dict[str, Concept]) -> bool:
+    """Whether one side names a kind the other names too (or a broader or narrower one)."""
+    return any(_related(x, y, table) for x in specific_a for y in specific_b)
 
 
 def _related(x: str, y: str, table: dict[str, Concept]) -> bool:

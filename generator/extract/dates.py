@@ -58,6 +58,7 @@ class Context:
     sentence: Sentence | None
     skip: list[tuple[int, int]] = field(default_factory=list)  # the sentence's dates, in order
     current: tuple[int, int] = (0, 0)  # the span of the date being resolved
+    last_day: dt.date | None = None  # the last day the text named before the current date
     _tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
     _breaks: tuple[list[int], list[int]] | None = None  # clause break starts and ends
 
@@ -71,8 +72,15 @@ class Context:
         for clause in self._clauses_around(self.current):
             found = self._tense_of(clause)
             if found is not None:
-                return found
+                return None if self._about_a_plan(clause) else found
         return None
+
+    def _about_a_plan(self, clause: tuple[int, int]) -> bool:
+        """«Открытие перенесли на 27 апреля» (a past verb, a coming day), "had been planned for
+        April 2" (a future word, a day gone by): a plan's day is read as the nearest."""
+        from .happenings import names_a_plan  # happenings reads found dates: imported when used
+
+        return names_a_plan(self.text[clause[0] : clause[1]], self.language)
 
     def _clauses_around(self, span: tuple[int, int]) -> list[tuple[int, int]]:
         sentence = self.sentence
@@ -131,6 +139,12 @@ def _clause_breaks(language: str) -> re.Pattern[str]:
     return re.compile(rf",\s|;\s|:\s|\s[–—]\s{conjunction}")
 
 
+def _dotless(word: str) -> str:
+    """The patterns ignore case, and Unicode case-folding makes «ı» (Kazakh Latin) match «i»:
+    the look-up must read them alike too («säuırge» is «säuir» with an ending)."""
+    return word.replace("ı", "i").replace("i̇", "i")
+
+
 @dataclass(frozen=True)
 class Pattern:
     name: str
@@ -168,15 +182,18 @@ def find_dates(
             contexts[key] = context
         context.skip.append((start, end))
         kept.append((start, end, pattern, match))
+    last_day = None
     for start, end, pattern, match in kept:
         sentence = sentence_at(sentences, start)
         context = contexts.get(sentence.start if sentence else -start - 1)
         if context is None:
             continue
-        context.current = (start, end)
+        context.current, context.last_day = (start, end), last_day
         reading = _resolve(pattern, match, context)
         if reading is None:
             continue
+        if _names_a_day(reading, text, sentence, (start, end), language):
+            last_day = reading.period[0]
         kind, why = _kind(reading, context)
         found.append(
             FoundDate(
@@ -191,7 +208,35 @@ def find_dates(
                 (sentence.start, sentence.end) if sentence else (start, end),
             )
         )
-    return found
+    return _in_apposition(found, text)
+
+
+def _names_a_day(reading: Reading, text: str, sentence: Sentence | None, span, language: str) -> bool:
+    """Whether «накануне» after this date counts from it: an exact day on which something
+    happens, not the day a plan had before it was moved."""
+    from .happenings import is_old_plan  # happenings reads found dates: imported when used
+
+    if reading.precision != "day" or reading.period[0] != reading.period[1]:
+        return False
+    bounds = (sentence.start, sentence.end) if sentence else span
+    return not is_old_plan(text, bounds, span, language)
+
+
+def _in_apposition(found: list[FoundDate], text: str) -> list[FoundDate]:
+    """«Накануне, 13 мая», "yesterday, May 13": a relative day followed by the date it stands
+    for is one date, the exact one."""
+    kept = []
+    for number, date in enumerate(found):
+        following = found[number + 1] if number + 1 < len(found) else None
+        if (
+            following is not None
+            and date.rule.startswith("relative day")
+            and following.precision == "day"
+            and text[date.span[1] : following.span[0]].strip(" ,") == ""
+        ):
+            continue
+        kept.append(date)
+    return kept
 
 
 def _longest_first(candidates, length: int) -> list[tuple[int, int, Pattern, re.Match[str]]]:
@@ -333,13 +378,13 @@ class Vocabulary:
     def _lookup(self, table: dict[str, int], word: str) -> int:
         if word in table:
             return table[word]
-        lowered = word.lower()
+        lowered = _dotless(word.lower())
         for form, value in table.items():
-            if form.lower() == lowered:
+            if _dotless(form.lower()) == lowered:
                 return value
         # Kazakh: a stem with endings («қарашасында» → «қараша»).
         for form in sorted(table, key=len, reverse=True):
-            if lowered.startswith(form.lower()):
+            if lowered.startswith(_dotless(form.lower())):
                 return table[form]
         raise KeyError(word)
 
@@ -536,18 +581,20 @@ def _postposition(v: Vocabulary, m: re.Match[str]) -> str | None:
 
 def _relative_day(v: Vocabulary) -> Resolver:
     table = {" ".join(k.split()): days for k, days in v.data["relative_days"].items()}
+    anaphoric = frozenset(" ".join(k.split()) for k in v.data.get("anaphoric", {}).get("days", []))
 
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
-        anchor = c.published
+        words = " ".join(m.group("rel").lower().split())
+        # «Накануне», "the day before": counted from the day the text named last, if any.
+        named = words in anaphoric and c.last_day is not None
+        anchor = c.last_day if named else c.published
         if anchor is None:
             return None
-        words = " ".join(m.group("rel").lower().split())
         offset = table[words]
         value = anchor + dt.timedelta(days=offset)
         sign = "+" if offset >= 0 else "−"
-        return Reading(
-            (value, value), "day", f"publication date {sign} {abs(offset)} day(s) («{m.group('rel')}»)"
-        )
+        what = f"the day named before ({anchor})" if named else "publication date"
+        return Reading((value, value), "day", f"{what} {sign} {abs(offset)} day(s) («{m.group('rel')}»)")
 
     return resolve
 

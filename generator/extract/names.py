@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .actors import TextWord
+from .discovered import is_media, is_title_word, name_keys
 from .inflection import kazakh_stems
 from .sentences import Sentence, sentence_at
 from .tense import russian_morphology
@@ -23,6 +24,8 @@ class UnknownName:
     text: str
     span: tuple[int, int]
     sentence: tuple[int, int]
+    keys: tuple[str, ...] = ()  # cross-script keys of its words (generator/extract/discovered.py)
+    media: bool = False  # an outlet: it reports happenings, it takes part in none
 
 
 def find_unknown_names(
@@ -58,8 +61,8 @@ def _candidate(
     word: TextWord, taken: bytearray, calendar_words: frozenset[str], registry: frozenset[str]
 ) -> bool:
     first = word.text[0]
-    if not first.isupper() or any(ch.isdigit() for ch in word.text):
-        return False
+    if not first.isupper() or (any(ch.isdigit() for ch in word.text) and "-" not in word.text):
+        return False  # «KazSat-4», «Союз-2» are names; «2026» and «G20» are not names to propose
     if word.text.lower() in calendar_words or word.text in registry:
         return False
     return not taken[word.start]
@@ -84,11 +87,35 @@ def _name_from_run(text, run, sentences, language, inner_capitals) -> list[Unkno
     )
     if opens_sentence and run[0].text not in inner_capitals and _ordinary_word(run[0].text, language):
         run = run[1:]
-    if not run or (language == "ru" and all(_ordinary_word(w.text, language) for w in run)):
-        return []  # «Президент», «Меморандума»: capitalised out of respect, not names
+    while run and is_title_word(run[0].text, language):
+        run = run[1:]  # "President Joe Biden": the name is Joe Biden, the title is a role
+    if not run or (
+        language == "ru"
+        and all(_ordinary_word(w.text, language) for w in run)
+        and (opens_sentence or any(_written_lowercase(text, w.text) for w in run))
+    ):
+        # «Меморандума» capitalised out of respect is the word the text also writes in lower
+        # case; «Байконура» mid-sentence, in capitals only, is a name the dictionary lacks.
+        return []
     start, end = run[0].start, run[-1].end
     bounds = (sentence.start, sentence.end) if sentence else (start, end)
-    return [UnknownName(_key(run, language), text[start:end], (start, end), bounds)]
+    surface = text[start:end]
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    return [
+        UnknownName(
+            _key(run, language),
+            surface,
+            (start, end),
+            bounds,
+            name_keys(surface),
+            is_media(surface, before, after, language),
+        )
+    ]
+
+
+def _written_lowercase(text: str, word: str) -> bool:
+    lowered = word.lower()
+    return lowered != word and lowered[:-2] in text if len(lowered) > 4 else lowered in text
 
 
 def _capitalised_inside_sentences(words: list[TextWord], sentences: list[Sentence]) -> set[str]:
@@ -116,10 +143,7 @@ def _ordinary_word(word: str, language: str) -> bool:
 def _key(run: list[TextWord], language: str) -> str:
     words = [w.text for w in run]
     if language == "ru":
-        words = [
-            w if w.isupper() else _cased_like(w, russian_morphology().parse(w.lower())[0].normal_form)
-            for w in words
-        ]
+        words = [w if w.isupper() else _cased_like(w, _russian_name_form(w)) for w in words]
     elif language == "kk":
         stems = [s for s in kazakh_stems(words[-1]) if len(s) >= 3]
         words[-1] = stems[-1] if stems else words[-1]
@@ -127,6 +151,19 @@ def _key(run: list[TextWord], language: str) -> str:
         for ending in ("'s", "’s"):
             words[-1] = words[-1].removesuffix(ending)
     return " ".join(words)
+
+
+def _russian_name_form(word: str) -> str:
+    """The nominative of a name, when the dictionary reads the word as one («Ерлана» → «Ерлан»);
+    otherwise the word as written: an unknown surname is not a verb («Сейткали», not «Сейткать»)."""
+    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+    parses = russian_morphology().parse(word.lower())[:2]
+    for parse in parses:
+        if proper & set(parse.tag.grammemes):
+            return parse.normal_form
+    if parses and parses[0].is_known and parses[0].tag.POS == "NOUN":
+        return parses[0].normal_form  # «Байконура» → «Байконур»
+    return word.lower()
 
 
 def _cased_like(surface: str, word: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import PartialDate
+from ..model import DateSpan, PartialDate
 from . import EventMention, Extraction, date_span
 from .actors import ActorMention
 from .dates import FoundDate
@@ -33,7 +33,14 @@ def to_json(extraction: Extraction, text: str, sentences: bool = True) -> dict:
         "actors": [{"id": m.actor, "text": m.text, "span": list(m.span)} for m in extraction.actors],
         "mentions": [_mention(m) for m in extraction.mentions],
         "unknown_names": [
-            {"name": u.key, "text": u.text, "span": list(u.span), "sentence_span": list(u.sentence)}
+            {
+                "name": u.key,
+                "text": u.text,
+                "span": list(u.span),
+                "sentence_span": list(u.sentence),
+                "keys": list(u.keys),
+                "media": u.media,
+            }
             for u in extraction.unknown_names
         ],
     }
@@ -90,6 +97,10 @@ def _mention(mention: EventMention) -> dict:
         "anchor": mention.anchor,
         "concepts": list(mention.concepts),
         "title": mention.title,
+        "names": list(mention.names),
+        "numbers": list(mention.numbers),
+        "kinds": list(mention.kinds),
+        "formerly": mention.formerly.edtf if mention.formerly else None,
     }
 
 
@@ -106,7 +117,14 @@ def from_json(record: dict) -> Extraction:
         actors=[ActorMention(a["id"], a["text"], (a["span"][0], a["span"][1])) for a in record["actors"]],
         mentions=[_event_mention(m) for m in record["mentions"]],
         unknown_names=[
-            UnknownName(u["name"], u["text"], tuple(u["span"]), tuple(u["sentence_span"]))  # type: ignore[arg-type]
+            UnknownName(
+                u["name"],
+                u["text"],
+                tuple(u["span"]),  # type: ignore[arg-type]
+                tuple(u["sentence_span"]),  # type: ignore[arg-type]
+                tuple(u["keys"]),
+                u["media"],
+            )
             for u in record["unknown_names"]
         ],
     )
@@ -146,4 +164,8 @@ def _event_mention(m: dict) -> EventMention:
         anchor=m["anchor"],
         concepts=tuple(m["concepts"]),
         title=m["title"],
+        names=tuple(m["names"]),
+        numbers=tuple(m["numbers"]),
+        kinds=tuple(m["kinds"]),
+        formerly=DateSpan.parse(m["formerly"]) if m["formerly"] else None,
     )

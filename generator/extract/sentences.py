@@ -16,6 +16,9 @@ _BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[«\"“(\-–—\dA-ZА-
 # «Rubio's»). A dot ends a word: «Kazpravda.kz» is two words, as its registry form is.
 _WORD = re.compile(r"\w+(?:[-‑'’]\w+)*")
 _FOLD = str.maketrans("ёЁ", "еЕ")
+# Key terms and cue words are compared with Kazakh Latin «ı» read as «i» too: texts in the
+# 2021 alphabet write «ötedı» and «ötedi» alike. Same length, so offsets still hold.
+_FOLD_KEYS = str.maketrans("ёЁı", "еЕi")
 # Abbreviations after which a full stop does not end the sentence.
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:г|гг|ж|т|др|им|ул|млн|млрд|тыс|руб|долл|пр|см|напр|св|ст|Mr|Mrs|Ms|Dr|St|Jr|Sr|U\.S|No|vs|"
@@ -26,6 +29,11 @@ _NO_BREAK_AFTER = re.compile(
 def fold(text: str) -> str:
     """ё is written as е as often as not; folding keeps every offset, so spans stay valid."""
     return text.translate(_FOLD)
+
+
+def fold_keys(text: str) -> str:
+    """`fold`, and Kazakh Latin «ı» as «i»: for matching key terms and cue words."""
+    return text.translate(_FOLD_KEYS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,14 @@ def rules_fingerprint() -> str:
     code that reads articles and extracts from them, and the Russian dictionary. A change to any
     of them re-extracts everything."""
     digest = hashlib.sha256()
-    for name in ("dates/ru.toml", "dates/kk.toml", "dates/en.toml", "inflection.toml", "concepts.toml"):
+    for name in (
+        "dates/ru.toml",
+        "dates/kk.toml",
+        "dates/en.toml",
+        "inflection.toml",
+        "concepts.toml",
+        "names.toml",
+    ):
         digest.update(_DATA.joinpath(*name.split("/")).read_bytes())
     package = resources.files("generator")
     for folder in (package.joinpath("extract"), package.joinpath("ingest"), package):

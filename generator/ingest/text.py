@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 import tomllib
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from ..errors import ContentError, toml_error_line
@@ -65,6 +67,30 @@ def _has_latin(word: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in word)
 
 
+_KAZAKH_LATIN_SHARE = 0.05  # Kazakh writes one every few words; English, in lower case, none
+
+
+@cache
+def _kazakh_latin_marks() -> frozenset[str]:
+    data = tomllib.loads(resources.files("generator").joinpath("data", "alphabets.toml").read_text("utf-8"))
+    return frozenset(data["kk_latin_marks"])
+
+
+def _kazakh_latin_share(text: str) -> float:
+    """The share of Latin words holding a letter of the Kazakh Latin alphabet English lacks;
+    a «q» counts only when no «u» follows (English «quarter»). Only words in lower case count:
+    English names Kazakh places («Qostanai»), it does not write Kazakh words («ötti»)."""
+    marks = _kazakh_latin_marks()
+    latin = [w for w in _WORD.findall(text) if _has_latin(w)]
+    marked = sum(
+        1
+        for w in latin
+        if w[0].islower()
+        if any(ch in marks and not (ch in "qQ" and w[i + 1 : i + 2] in ("u", "U")) for i, ch in enumerate(w))
+    )
+    return marked / len(latin) if latin else 0.0
+
+
 def detect_language(text: str) -> str:
     """ru, kk or en: Kazakh is Cyrillic with letters Russian never uses.
 
@@ -82,10 +108,10 @@ def detect_language(text: str) -> str:
                     kazakh_names += 1
         elif _has_latin(word):
             latin_words += 1
-    if cyrillic_words == 0:
-        return "en" if latin_words else "ru"
-    if latin_words > cyrillic_words:
-        return "en"
+    if cyrillic_words == 0 or latin_words > cyrillic_words:
+        if not latin_words:
+            return "ru"
+        return "kk" if _kazakh_latin_share(text) >= _KAZAKH_LATIN_SHARE else "en"
     if kazakh_common and kazakh_common >= 0.02 * cyrillic_words:
         return "kk"
     # Only capitalised words (a headline in title case, a list of names): go by their share.

@@ -20,7 +20,7 @@ report published before the first makes that one the first report.
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import wraps
 
 from ..errors import ContentError, ContentErrors
@@ -28,11 +28,11 @@ from ..extract import Extraction
 from ..model import Actor, Document, Event, Note, Page, Timeline
 from .assemble import event_of, first_report
 from .candidates import Candidate, candidates_of
-from .cluster import Cluster, Scorer, cluster_candidates
+from .cluster import Cluster, Decisions, Scorer, cluster_candidates
 from .highlights import highlights_of
-from .notes import claim_for_notes
+from .notes import NoteClaims, claim_for_notes
 
-__all__ = ["merge"]
+__all__ = ["Grouping", "event_id", "group_reports", "merge"]
 
 
 def _cycle_collection_paused(function):
@@ -53,15 +53,23 @@ def _cycle_collection_paused(function):
     return paused
 
 
-@_cycle_collection_paused
-def merge(
+@dataclass
+class Grouping:
+    """Reports grouped into clusters: everything merge knows before it makes events."""
+
+    documents: dict[str, Document]  # with the publication date extraction settled
+    by_source: dict[str, list[Candidate]]
+    claims: NoteClaims
+    clusters: list[Cluster]
+
+
+def group_reports(
     documents: list[Document],
     extractions: dict[str, Extraction],
     notes: list[Note],
     actors: dict[str, Actor],
-    pages: list[Page],
-    languages: list[str],
-) -> Timeline:
+    log: Decisions | None = None,
+) -> Grouping:
     # Downstream, a source's publication date is what extraction settled (header, or inferred).
     resolved = {
         doc.id: replace(
@@ -77,23 +85,32 @@ def merge(
         by_source.setdefault(candidate.source, []).append(candidate)
     scorer = Scorer(actors)
     claims = claim_for_notes(notes, by_source, scorer)
-    free = [c for c in candidates if id(c) not in claims.claimed]
-    clusters = cluster_candidates(free, scorer, claims.clusters)
-    events = _events(clusters, resolved, by_source)
+    # Background (since when, a plan's old day) may be what a note cites; it is no event alone.
+    free = [c for c in candidates if id(c) not in claims.claimed and not c.background]
+    clusters = cluster_candidates(free, scorer, claims.clusters, log)
+    return Grouping(resolved, by_source, claims, clusters)
+
+
+@_cycle_collection_paused
+def merge(
+    documents: list[Document],
+    extractions: dict[str, Extraction],
+    notes: list[Note],
+    actors: dict[str, Actor],
+    pages: list[Page],
+    languages: list[str],
+) -> Timeline:
+    grouping = group_reports(documents, extractions, notes, actors)
+    resolved, by_source = grouping.documents, grouping.by_source
+    events = [event_of(c, event_id(c, by_source), resolved) for c in grouping.clusters]
     _check_unique_ids(events, notes, resolved)
     events.sort(key=Event.sort_key)
-    warnings = _warnings(resolved, extractions, claims.unmatched)
+    warnings = _warnings(resolved, extractions, grouping.claims.unmatched)
     highlights = highlights_of(events, extractions)
     return Timeline(languages, events, actors, resolved, pages, warnings, highlights=highlights)
 
 
-def _events(
-    clusters: list[Cluster], documents: dict[str, Document], by_source: dict[str, list[Candidate]]
-) -> list[Event]:
-    return [event_of(cluster, _event_id(cluster, by_source), documents) for cluster in clusters]
-
-
-def _event_id(cluster: Cluster, by_source: dict[str, list[Candidate]]) -> str:
+def event_id(cluster: Cluster, by_source: dict[str, list[Candidate]]) -> str:
     """The note's id, else one made of the first report alone (its source and what it says), so
     no other event's reports can change it."""
     if cluster.note is not None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..extract.concepts import find_concepts, most_specific
 from ..model import DateSpan, Document, Event, ReportedDate, SourceRef
 from .candidates import REPORT_LAG, Candidate
 from .cluster import Cluster
+from .titles import event_titles
 
 
 def event_of(cluster: Cluster, event_id: str, documents: dict[str, Document]) -> Event:
@@ -54,7 +54,7 @@ def event_of(cluster: Cluster, event_id: str, documents: dict[str, Document]) ->
             reported_dates=reported,
             date_reason=reason,
         )
-    titles = _titles(members)
+    titles = event_titles(members)
     return Event(
         id=event_id,
         span=span,
@@ -73,7 +73,9 @@ def event_of(cluster: Cluster, event_id: str, documents: dict[str, Document]) ->
 
 
 def first_report(cluster: Cluster) -> Candidate:
-    return min(cluster.members, key=Candidate.report_order)
+    """The earliest report that dates the happening (undated ones only when none does)."""
+    dated = [m for m in cluster.members if m.mention.anchor != "undated"] or cluster.members
+    return min(dated, key=Candidate.report_order)
 
 
 def _chosen_date(members: list[Candidate]) -> tuple[DateSpan, str]:
@@ -112,27 +114,6 @@ def _kind(members: list[Candidate]) -> str:
     if "target" in kinds:
         return "target"
     return "occurred" if "occurred" in kinds else "planned"
-
-
-def _titles(members: list[Candidate]) -> dict[str, tuple[str, str]]:
-    """Per language, the report that best names the happening: the first headline, sub-heading
-    or sentence (in that order, earliest report first) that says what kind of happening it was,
-    else the first of them."""
-    roles = ("headline", "section", "sentence")
-    by_language: dict[str, list[Candidate]] = {}
-    for member in sorted(members, key=lambda m: (roles.index(m.mention.role), *m.report_order())):
-        by_language.setdefault(member.language, []).append(member)
-    titles = {}
-    for language, ranked in sorted(by_language.items()):
-        chosen = next((m for m in ranked if _names_its_kind(m)), ranked[0])
-        text = chosen.mention.title or chosen.mention.text
-        titles[language] = (" ".join(text.split()), f"{chosen.mention.role}:{chosen.source}")
-    return titles
-
-
-def _names_its_kind(member: Candidate) -> bool:
-    text = member.mention.title or member.mention.text
-    return bool(most_specific(find_concepts(text, member.language)))
 
 
 def _actors(members: list[Candidate]) -> list[str]:

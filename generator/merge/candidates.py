@@ -11,11 +11,16 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..extract import EventMention, Extraction
-from ..extract.concepts import most_specific
+from ..extract.concepts import specific_kinds
+from ..extract.happenings import Role
 from ..model import Document
 
 REPORT_LAG = dt.timedelta(days=2)
-_ROLES = ("headline", "section", "sentence")
+# An undated report («Ранее суд приговорил …», "Earlier, the court …") of a past happening
+# falls within this many days before its article; of a coming one, within `UNDATED_AHEAD` after.
+UNDATED_BEFORE = dt.timedelta(days=92)
+UNDATED_AHEAD = dt.timedelta(days=183)
+_ROLES = (Role.HEADLINE, Role.SECTION, Role.SENTENCE, Role.BACKGROUND)
 
 
 @dataclass(slots=True, eq=False)
@@ -30,6 +35,26 @@ class Candidate:
     concepts: frozenset[str]
     specific: frozenset[str]  # the kinds of gathering or document it names, most specific only
     position: int  # the mention's place in its document: keeps every ordering deterministic
+    names: frozenset[str] = frozenset()  # keys of discovered names (generator/extract/discovered.py)
+    numbers: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()  # the occurrences its own clause names
+    formerly: tuple[dt.date, dt.date] | None = None  # the days it was planned for before a move
+
+    @property
+    def joins_only(self) -> bool:
+        """A report that may join an event but never makes one alone: undated, a year named in
+        passing, or a dated sentence that names no kind of happening."""
+        mention = self.mention
+        if mention.anchor == "undated":
+            return True
+        if mention.role != Role.SENTENCE:
+            return False
+        return mention.when.precision == "year" or not self.specific
+
+    @property
+    def background(self) -> bool:
+        """Context of its article (since when, a plan's old day): never an event of its own."""
+        return self.mention.role == Role.BACKGROUND
 
     @property
     def target(self) -> bool:
@@ -72,8 +97,12 @@ def candidates_of(documents: dict[str, Document], extractions: dict[str, Extract
                     high,
                     frozenset(mention.actors),
                     frozenset(mention.concepts),
-                    frozenset(most_specific(mention.concepts)),
+                    specific_kinds(mention.concepts, mention.kinds),
                     position,
+                    frozenset(mention.names),
+                    frozenset(mention.numbers),
+                    frozenset(mention.kinds),
+                    (mention.formerly.first_day(), mention.formerly.last_day()) if mention.formerly else None,
                 )
             )
     return found
@@ -83,4 +112,8 @@ def window(mention: EventMention) -> tuple[dt.date, dt.date]:
     low, high = mention.when.first_day(), mention.when.last_day()
     if mention.anchor == "publication":
         low -= REPORT_LAG
+    elif mention.anchor == "undated":
+        if mention.kind == "planned":
+            return low, high + UNDATED_AHEAD
+        return low - UNDATED_BEFORE, high
     return low, high

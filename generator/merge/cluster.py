@@ -18,20 +18,32 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from ..extract.concepts import Concept, clashing, concept_table, most_specific
+from ..extract.concepts import Concept, clashing, concept_table, related, specific_kinds
+from ..extract.discovered import shared_keys
 from ..model import Actor, Note
 from .candidates import Candidate
 
 THRESHOLD = 3.0  # e.g. a shared kind of document (2) and a shared place (1)
 NEAR_DAYS = 1  # a day off (time zones, a slip) may still be the same happening, as a conflict
 ACTOR_WEIGHT = {"person": 2.0, "org": 1.5, "place": 1.0, "country": 0.5}
-CONCEPT_WEIGHT = {"gathering": 2.0, "document": 2.0, "frame": 1.0, "act": 0.5, "topic": 1.0}
+CONCEPT_WEIGHT = {
+    "gathering": 2.0,
+    "document": 2.0,
+    "occurrence": 2.0,
+    "frame": 1.0,
+    "act": 0.5,
+    "topic": 1.0,
+}
+NAME_WEIGHT = 1.0  # a word of a discovered name both name: «Сатыбалдиев» = "Satybaldiyev"
+NUMBER_WEIGHT = 1.0  # an amount or count both give: «38 участков», "38 plots"
 NARROW_DAYS = 14  # clusters known to within two weeks are indexed by week, the rest by month
 _BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow anything down
 _LOOK_LIMIT = 64  # clusters looked at per report, at most (beyond the first bucket)
-_INDEXED = ("gathering", "document", "frame")
+_INDEXED = ("gathering", "document", "occurrence", "frame")
 _MONTH_DAYS = 31
+_NAME_PREFIX = 3  # the shortest key a name has (generator/data/names.toml: shortest)
 
 
 @dataclass(slots=True, eq=False)
@@ -45,19 +57,57 @@ class Cluster:
     concepts: set[str] = field(default_factory=set)
     note: Note | None = None  # an editor's note fixes this event's date, titles and actors
     specific: frozenset[str] = frozenset()
+    names: set[str] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+    kinds: set[str] | None = None  # the occurrences its reports' own clauses name (a note's: all)
+    former: list[tuple[dt.date, dt.date]] = field(default_factory=list)  # days it was once planned for
 
     def __post_init__(self) -> None:
-        self.specific = frozenset(most_specific(self.concepts))
+        if self.kinds is None:
+            self.kinds = set(self.concepts)
+        self.specific = specific_kinds(self.concepts, self.kinds)
 
     def add(self, candidate: Candidate, near: bool = False) -> None:
         """A member that only nearly fits (a date conflict) does not narrow the days."""
         self.members.append(candidate)
         self.actors |= candidate.actors
-        if not candidate.concepts <= self.concepts:
+        self.names |= candidate.names
+        self.numbers |= candidate.numbers
+        if candidate.formerly is not None and candidate.formerly not in self.former:
+            self.former.append(candidate.formerly)
+        assert self.kinds is not None
+        if not (candidate.concepts <= self.concepts and candidate.kinds <= self.kinds):
             self.concepts |= candidate.concepts
-            self.specific = frozenset(most_specific(self.concepts))
+            self.kinds |= candidate.kinds
+            self.specific = specific_kinds(self.concepts, self.kinds)
         if not near and self.note is None:
             self.low, self.high = max(self.low, candidate.low), min(self.high, candidate.high)
+
+
+class Rule(StrEnum):
+    """Every reason two reports are joined or kept apart; `timeline check --explain` names it."""
+
+    SHARED_EVIDENCE = "joined: same days and enough in common"
+    NEAR_DAY = "joined: a day apart but much in common (recorded as a date conflict)"
+    MOVED = "joined: one reports the day the other's happening was planned for before it was moved"
+    TARGET_APART = "apart: a target meets only targets"
+    DAYS_APART = "apart: their days do not meet"
+    NO_ONE_IN_COMMON = "apart: they name no actor or name in common"
+    DIFFERENT_KINDS = "apart: they name different kinds of happening"
+    DIFFERENT_COUNTRIES = "apart: their venues are in different countries"
+    DIFFERENT_PEOPLE = "apart: a meeting between different people"
+    DIFFERENT_PARTIES = "apart: a meeting or document between different countries"
+    TOO_LITTLE_EVIDENCE = "apart: too little in common"
+    UNDATED_NEEDS_KIND = "apart: an undated report joins only a happening of the kind it names"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    joins: bool
+    rule: Rule
+    evidence: float = 0.0
+    near: bool = False
+    needed: float = THRESHOLD
 
 
 class Scorer:
@@ -75,43 +125,72 @@ class Scorer:
 
     def score(self, candidate: Candidate, cluster: Cluster) -> tuple[float, bool] | None:
         """(evidence, near) if the candidate may join the cluster, else None."""
+        verdict = self.judge(candidate, cluster)
+        return (verdict.evidence, verdict.near) if verdict.joins else None
+
+    def judge(self, candidate: Candidate, cluster: Cluster) -> Verdict:
+        """Whether a report joins a cluster, and the rule that decided it."""
         if candidate.target != cluster.target:
-            return None
+            return Verdict(False, Rule.TARGET_APART)
         gap = max((candidate.low - cluster.high).days, (cluster.low - candidate.high).days, 0)
-        if gap > NEAR_DAYS:
-            return None
-        if candidate.actors.isdisjoint(cluster.actors):
-            return None  # reports of one happening name someone or somewhere in common
-        if not self.compatible(candidate.actors, candidate.specific, cluster.actors, cluster.specific):
-            return None
+        moved = gap > NEAR_DAYS and _once_planned(candidate, cluster)
+        if moved:
+            gap = 1  # a preview of the old day: one happening, its date recorded as a conflict
+        elif gap > NEAR_DAYS:
+            return Verdict(False, Rule.DAYS_APART)
+        names = shared_keys(candidate.names, cluster.names)
+        if candidate.actors.isdisjoint(cluster.actors) and not names:
+            return Verdict(False, Rule.NO_ONE_IN_COMMON)
+        refusal = self.refusal(candidate.actors, candidate.specific, cluster.actors, cluster.specific)
+        if refusal is not None:
+            return Verdict(False, refusal)
+        if candidate.mention.anchor == "undated" and not related(
+            candidate.specific, cluster.specific, self.table
+        ):
+            return Verdict(False, Rule.UNDATED_NEEDS_KIND)
         evidence = self.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
+        evidence += NAME_WEIGHT * names + NUMBER_WEIGHT * len(candidate.numbers & cluster.numbers)
         needed = THRESHOLD if gap == 0 else 2 * THRESHOLD
-        if candidate.days <= _MONTH_DAYS < (cluster.high - cluster.low).days + 1:
+        cluster_days = (cluster.high - cluster.low).days + 1
+        undated = candidate.mention.anchor == "undated"  # held to its kind instead (above)
+        if not undated and min(candidate.days, cluster_days) <= _MONTH_DAYS < max(
+            candidate.days, cluster_days
+        ):
             # Within a month or a year known only as such, many things of one kind happen: a
-            # report that names its day needs more in common to join it.
+            # report that names its day and one that names only the month or the year need
+            # more in common than one person to be one happening.
             needed += 1
-        return (evidence, gap > 0) if evidence >= needed else None
+        if evidence < needed:
+            return Verdict(False, Rule.TOO_LITTLE_EVIDENCE, evidence, gap > 0, needed)
+        rule = Rule.MOVED if moved else Rule.NEAR_DAY if gap else Rule.SHARED_EVIDENCE
+        return Verdict(True, rule, evidence, gap > 0, needed)
 
     def compatible(self, actors_a, specific_a: frozenset[str], actors_b, specific_b: frozenset[str]) -> bool:
-        """`specific_*` are the most specific kinds of gathering or document each side names."""
+        return self.refusal(actors_a, specific_a, actors_b, specific_b) is None
+
+    def refusal(
+        self, actors_a, specific_a: frozenset[str], actors_b, specific_b: frozenset[str]
+    ) -> Rule | None:
+        """The rule that keeps two sides apart, if any. `specific_*` are the most specific kinds
+        of gathering, document or occurrence each side names."""
         if clashing(specific_a, specific_b, self.table):
-            return False
+            return Rule.DIFFERENT_KINDS
         if self._venues_differ(actors_a, actors_b):
-            return False  # a happening takes place in one country
+            return Rule.DIFFERENT_COUNTRIES  # a happening takes place in one country
         talks_a, talks_b = _talks(specific_a, self.table), _talks(specific_b, self.table)
         wider = _wider_gathering(specific_a, self.table) or _wider_gathering(specific_b, self.table)
         if wider and not (talks_a or talks_b):
-            return True  # a conference: each report names some of its many participants
+            return None  # a conference: each report names some of its many participants
         either_gathers = _gatherings(specific_a, self.table) or _gatherings(specific_b, self.table)
         both_documents = _documents(specific_a, self.table) and _documents(specific_b, self.table)
         if not either_gathers and not both_documents:
-            return True
+            return None
         # Between named parties: each side naming someone the other does not are two happenings.
         # A document is between countries; who signed it for them varies from report to report.
         persons, countries = self.parties
         if either_gathers and _different(actors_a, actors_b, persons):
-            return False
-        return not _different(actors_a, actors_b, countries)
+            return Rule.DIFFERENT_PEOPLE
+        return Rule.DIFFERENT_PARTIES if _different(actors_a, actors_b, countries) else None
 
     def _venues_differ(self, actors_a, actors_b) -> bool:
         mine = {self.venue_country[a] for a in actors_a if a in self.venue_country}
@@ -136,15 +215,18 @@ class ClusterIndex:
         self.buckets: dict[tuple, list[Cluster]] = defaultdict(list)
         self.registered: dict[int, set[tuple]] = defaultdict(set)
 
-    def keys(self, actors, concepts) -> list[str]:
+    def keys(self, actors, concepts, names=()) -> list[str]:
         named = [c for c in concepts if c in self.table and self.table[c].cls in _INDEXED]
-        return sorted(actors) + [f"~{c}" for c in sorted(named)]
+        # A name's key may carry a case ending (tkv, tkvtn): its first consonants find both.
+        prefixes = sorted({f"@{key[:_NAME_PREFIX]}" for key in names})
+        return sorted(actors) + [f"~{c}" for c in sorted(named)] + prefixes
 
     def add(self, cluster: Cluster) -> None:
         done = self.registered[cluster.number]
         narrow = (cluster.high - cluster.low).days < NARROW_DAYS
         periods = _weeks(cluster.low, cluster.high) if narrow else _months(cluster.low, cluster.high)
-        keys = self.keys(cluster.actors, cluster.concepts)
+        periods = [*periods, *(week for low, high in cluster.former for week in _weeks(low, high))]
+        keys = self.keys(cluster.actors, cluster.concepts, cluster.names)
         for period in periods:
             for key in keys:
                 bucket = (*period, key)
@@ -155,7 +237,7 @@ class ClusterIndex:
     def near(self, candidate: Candidate) -> list[Cluster]:
         low, high = candidate.low - dt.timedelta(NEAR_DAYS), candidate.high + dt.timedelta(NEAR_DAYS)
         periods = [*_weeks(low, high), *_months(low, high)]
-        keys = self.keys(candidate.actors, candidate.concepts)
+        keys = self.keys(candidate.actors, candidate.concepts, candidate.names)
         buckets = [found for period in periods for key in keys if (found := self.buckets.get((*period, key)))]
         if not buckets:
             return []
@@ -174,31 +256,83 @@ class ClusterIndex:
         return [seen[number] for number in sorted(seen)]
 
 
-def cluster_candidates(candidates: list[Candidate], scorer: Scorer, clusters: list[Cluster]) -> list[Cluster]:
+def cluster_candidates(
+    candidates: list[Candidate], scorer: Scorer, clusters: list[Cluster], log: Decisions | None = None
+) -> list[Cluster]:
     """Add each candidate, most precise first, to its best cluster or to a new one. `clusters`
-    may hold the notes' events already; they attract candidates like any other."""
+    may hold the notes' events already; they attract candidates like any other. `log`, when
+    given, receives what was decided for each candidate and why (`timeline check --explain`)."""
     index = ClusterIndex(scorer.table)
     for cluster in clusters:
         index.add(cluster)
-    for candidate in sorted(candidates, key=Candidate.order):
-        best: tuple[float, int, Cluster, bool] | None = None
-        for cluster in index.near(candidate):
-            scored = scorer.score(candidate, cluster)
-            if scored is None:
-                continue
-            evidence, near = scored
-            key = (evidence, -cluster.number, cluster, near)
-            if best is None or key[:2] > best[:2]:
-                best = key
+    # Reports that make events first; then those that may only join one (undated, in passing).
+    ranked = sorted(candidates, key=lambda c: (c.joins_only, *c.order()))
+    for candidate in ranked:
+        verdicts = [(scorer.judge(candidate, cluster), cluster) for cluster in index.near(candidate)]
+        joinable = [(v, c) for v, c in verdicts if v.joins]
+        best = max(joinable, key=lambda vc: (vc[0].evidence, -vc[1].number), default=None)
+        if log is not None:
+            log[id(candidate)] = Decision(best[1] if best else None, verdicts)
+        if best is None and candidate.joins_only:
+            continue  # context of its article: no event of its own
         if best is None:
             cluster = Cluster(len(clusters), candidate.low, candidate.high, candidate.target)
             clusters.append(cluster)
             cluster.add(candidate)
+            if log is not None:
+                log[id(candidate)] = Decision(cluster, verdicts, started=True)
         else:
-            cluster = best[2]
-            cluster.add(candidate, near=best[3])
+            verdict, cluster = best
+            cluster.add(candidate, near=verdict.near)
         index.add(cluster)
-    return clusters
+    return _join_previews_of_moved(clusters, scorer)
+
+
+@dataclass
+class Decision:
+    """Where one report went: the cluster it joined or started (None: it stayed context), and
+    how every cluster looked at judged it."""
+
+    cluster: Cluster | None
+    verdicts: list[tuple[Verdict, Cluster]]
+    started: bool = False
+
+
+Decisions = dict[int, Decision]  # by id() of the candidate
+
+
+def _join_previews_of_moved(clusters: list[Cluster], scorer: Scorer) -> list[Cluster]:
+    """Previews of a day a happening was later moved from made an event of their own before the
+    report of the move was read: they join the moved happening, as a recorded date conflict."""
+    absorbed: set[int] = set()
+    for moved in clusters:
+        if not moved.former or moved.number in absorbed:
+            continue
+        for preview in clusters:
+            if preview is moved or preview.note is not None or preview.number in absorbed:
+                continue
+            if not all(m.mention.kind == "planned" for m in preview.members):
+                continue
+            if not any(low <= preview.low and preview.high <= high for low, high in moved.former):
+                continue
+            if scorer.refusal(preview.actors, preview.specific, moved.actors, moved.specific) is not None:
+                continue
+            evidence = scorer.evidence(preview.actors, preview.concepts, moved.actors, moved.concepts)
+            evidence += NAME_WEIGHT * shared_keys(preview.names, moved.names)
+            if evidence >= THRESHOLD:
+                for member in preview.members:
+                    moved.add(member, near=True)
+                absorbed.add(preview.number)
+    return [cluster for cluster in clusters if cluster.number not in absorbed]
+
+
+def _once_planned(candidate: Candidate, cluster: Cluster) -> bool:
+    """A preview of the 24th and a report of a final moved from the 24th to the 26th."""
+    if candidate.formerly is not None:
+        low, high = candidate.formerly
+        if low <= cluster.high and cluster.low <= high:
+            return True
+    return any(low <= candidate.high and candidate.low <= high for low, high in cluster.former)
 
 
 def _weeks(low: dt.date, high: dt.date):

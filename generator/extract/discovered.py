@@ -1,0 +1,148 @@
+"""Actors without a registry: names found in the text, reduced to keys that hold across scripts.
+
+A report of a trial in Russian names «Сатыбалдиева», one in Kazakh Latin «Satybaldiev», one in
+English "Satybaldiyev": none is in `content/actors.toml`, yet they name one man. Each word of a
+discovered name becomes its consonant skeleton (`generator/data/names.toml`), the same in every
+script; two keys match when they are equal or one is the other plus a short case ending. Titles
+and job words are split off (they are roles, not names) and outlets are set apart as media:
+they report happenings, they take part in none.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .sentences import fold, words
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\d])")
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    groups: tuple[tuple[str, str], ...]  # letter groups first, longest first
+    letters: dict[str, str]
+    shortest: int
+    ending: int
+    media: frozenset[str]  # keys of outlets, joined by spaces
+    cues_before: dict[str, frozenset[str]]
+    cues_after: dict[str, frozenset[str]]
+    titles: dict[str, tuple[str, ...]]
+
+
+def names_file_bytes() -> bytes:
+    return resources.files("generator").joinpath("data", "names.toml").read_bytes()
+
+
+@cache
+def name_rules() -> NameRules:
+    data = tomllib.loads(names_file_bytes().decode("utf-8"))
+    skeleton = data["skeleton"]
+    groups = tuple(sorted(skeleton["groups"].items(), key=lambda kv: -len(kv[0])))
+    rules = NameRules(
+        groups,
+        dict(skeleton["letters"]),
+        int(skeleton["shortest"]),
+        int(skeleton["ending"]),
+        frozenset(),
+        {k: frozenset(v) for k, v in data["media"]["cues_before"].items()},
+        {k: frozenset(v) for k, v in data["media"]["cues_after"].items()},
+        {k: tuple(v) for k, v in data["titles"].items()},
+    )
+    media = frozenset(" ".join(_word_keys(rules, name, keep_short=True)) for name in data["media"]["names"])
+    return NameRules(**{**{f: getattr(rules, f) for f in rules.__slots__}, "media": media})
+
+
+def skeleton(word: str, rules: NameRules | None = None) -> str:
+    """«Көшербаев», "Kosherbayev", «Köşerbaev» → "ksrbv": consonant classes, no vowels."""
+    rules = rules or name_rules()
+    text = fold(word.lower())
+    for group, value in rules.groups:
+        if group in text:
+            text = text.replace(group, value.upper())  # upper case: already mapped
+    return "".join(ch.lower() if ch.isupper() else rules.letters.get(ch, "") for ch in text)
+
+
+def _word_keys(rules: NameRules, name: str, keep_short: bool = False) -> list[str]:
+    keys = []
+    for word in words(name):
+        text = re.sub(r"['’]s?$", "", word.text)  # "Nomad's": the name is Nomad
+        for part in text.split("-"):
+            key = skeleton(part, rules)
+            if key and (keep_short or len(key) >= rules.shortest):
+                keys.append(key)
+    return keys
+
+
+def is_title_word(word: str, language: str) -> bool:
+    lowered = fold(word.lower())
+    titles = name_rules().titles.get(language, ())
+    if language == "en":
+        return lowered.removesuffix("'s") in titles
+    return any(lowered.startswith(title) for title in titles)
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The keys of a discovered name's words, title words left out."""
+    rules = name_rules()
+    return tuple(dict.fromkeys(_word_keys(rules, name)))
+
+
+def is_media(name: str, before: str, after: str, language: str) -> bool:
+    """An outlet by name («Kazinform», «Казинформа»), or a name a reporting verb points at
+    («сообщает Tengrinews», "told Reuters", «Egemen хабарлайды»)."""
+    rules = name_rules()
+    keys = " ".join(_word_keys(rules, name, keep_short=True))
+    if any(
+        keys == media or (len(media) >= rules.shortest and _extends(keys, media, rules.ending))
+        for media in rules.media
+    ):
+        return True
+    # Only a cue next to the name, with no punctuation between, points at it.
+    previous = re.search(r"(\w+)[ \u00a0]+$", fold(before.lower()))
+    following = re.match(r"[ \u00a0]+(\w+)", fold(after.lower()))
+    if previous and previous.group(1) in rules.cues_before.get(language, ()):
+        return True
+    return bool(following) and following.group(1) in rules.cues_after.get(language, ())
+
+
+def keys_match(first: str, second: str) -> bool:
+    """Equal, or one stem with different endings: «Тоқаев» tkv and «Тоқаевтың» tkvtn, and
+    «Карасайского» krsskg and «Карасайском» krsskm (a longer shared stem when both go on)."""
+    if first == second:
+        return True
+    rules = name_rules()
+    common = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        common += 1
+    tails = (len(first) - common, len(second) - common)
+    needed = rules.shortest if 0 in tails else rules.shortest + 1
+    return common >= needed and max(tails) <= rules.ending
+
+
+def _extends(long: str, short: str, ending: int) -> bool:
+    return long.startswith(short) and 0 < len(long) - len(short) <= ending
+
+
+def shared_keys(mine, theirs) -> int:
+    """How many of `mine` match one of `theirs` (each counted once)."""
+    return sum(1 for key in mine if any(keys_match(key, other) for other in theirs))
+
+
+def numbers_in(text: str, skip: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Amounts and counts («38 участков», "$1.1bn", «7 лет»), as numbers: outside the dates
+    (`skip`, relative to `text`), two digits or a decimal part at least, so «в 2 этапа» and the
+    day of a date tell nothing."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in skip):
+            continue
+        value = match.group(1).replace(",", ".")
+        if len(value) >= 2 and not (len(value) == 4 and value.isdigit() and value[:2] in ("19", "20")):
+            found.append(f"#{value}")
+    return tuple(dict.fromkeys(found))

@@ -1,0 +1,196 @@
+"""What a dated clause is to its article: a happening on the timeline, or context.
+
+Not every date in a report dates a happening. «С 2016 года», "since 2010" say since when
+something has been so; "had been planned for 14 March but was pushed back" gives a day on which
+nothing happens; a year named in passing («в 2019 году компания вышла на биржу») is the story's
+background. Those are kept as the article's context (role `background`): `timeline extract`
+shows them, the timeline does not. The cue words live in `generator/data/discourse.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..model import LANGUAGES, Document
+from .concepts import find_concepts, most_specific
+from .dates import FoundDate
+from .discovered import shared_keys
+from .sentences import fold_keys as fold
+
+
+class Role:
+    """An event mention's place in its article (strings, as they are stored in the cache)."""
+
+    HEADLINE = "headline"  # what the article reports
+    SECTION = "section"  # a sub-heading that starts a report of another happening
+    SENTENCE = "sentence"  # a happening recalled or announced in the body
+    BACKGROUND = "background"  # context: since-when, a plan's old date, a year in passing
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    old_plan: tuple[str, ...]
+    postponed: tuple[str, ...]
+    cancelled: tuple[str, ...]
+    since: tuple[str, ...]
+    since_after: tuple[str, ...]
+    planned: tuple[str, ...]
+
+
+def discourse_file_bytes() -> bytes:
+    return resources.files("generator").joinpath("data", "discourse.toml").read_bytes()
+
+
+@cache
+def discourse() -> dict:
+    return tomllib.loads(discourse_file_bytes().decode("utf-8"))
+
+
+@cache
+def modality(language: str) -> Modality:
+    data = discourse()["modality"].get(language if language in LANGUAGES else "en", {})
+    return Modality(
+        *(
+            tuple(data.get(key, []))
+            for key in ("old_plan", "postponed", "cancelled", "since", "since_after", "planned")
+        )
+    )
+
+
+# A clause ends at a comma, a semicolon, a dash between spaces or a contrasting conjunction.
+_CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—]\s|\s(?:but|но|а|алайда|однако|while)\s", re.IGNORECASE)
+
+
+_WINDOW = 400  # characters either side of a date: a 100 000-character «sentence» costs no more
+
+
+def _window(sentence: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+    return max(sentence[0], span[0] - _WINDOW), min(sentence[1], span[1] + _WINDOW)
+
+
+def clause_bounds(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+    """The clause of `sentence` holding `span`: between the breaks around it."""
+    start, end = _window(sentence, span)
+    left = start
+    for match in _CLAUSE_BREAK.finditer(text, start, span[0]):
+        left = match.end()
+    right = _CLAUSE_BREAK.search(text, span[1], end)
+    return left, right.start() if right else end
+
+
+def _has(text: str, phrases: tuple[str, ...]) -> bool:
+    return any(phrase in text for phrase in phrases)
+
+
+def is_old_plan(text: str, sentence: tuple[int, int], span: tuple[int, int], language: str) -> bool:
+    """The day a plan had before it was moved or dropped: «планировался на 2 апреля»,
+    "had been scheduled for March 14", «перенесли с 2 апреля на 14 мая» (the first date)."""
+    cues = modality(language)
+    start, end = clause_bounds(text, sentence, span)
+    before = fold(text[start : span[0]].lower())
+    if _has(fold(text[start:end].lower()), cues.old_plan):
+        return True
+    low, high = _window(sentence, span)
+    moved = _has(fold(text[low:high].lower()), cues.postponed)
+    return moved and re.search(r"(?:^|\s)(?:с|со|from)\s*$", before) is not None
+
+
+def names_a_plan(text: str, language: str) -> bool:
+    """A clause about a plan («перенесли на 27 апреля», "had been scheduled for", «28 мамырға
+    жоспарланған»): its day lies near the report, ahead of when the plan was made, whatever
+    the tense of the verb that reports the plan."""
+    cues = modality(language)
+    lowered = fold(text.lower())
+    return any(_has(lowered, group) for group in (cues.planned, cues.old_plan, cues.postponed))
+
+
+def recalls(text: str, language: str) -> bool:
+    """A sentence that opens by recalling what was told before («Ранее …», "Earlier, …")."""
+    opening = fold(text[:40].lower()).lstrip(' «"“')
+    return any(opening.startswith(cue) for cue in discourse()["recall"].get(language, ()))
+
+
+def is_cancelled(text: str, sentence: tuple[int, int], language: str) -> bool:
+    return _has(fold(text[sentence[0] : sentence[1]].lower()), modality(language).cancelled)
+
+
+def is_since(text: str, span: tuple[int, int], date_text: str, language: str) -> bool:
+    """«с 2016 года», "since 2010", «2016 жылдан бастап»: since when, not when. A range
+    («с 4 по 6 ноября») is a when."""
+    cues = modality(language)
+    lowered = fold(date_text.lower())
+    if re.search(r"\s(?:по|до|to|until)\s|[–—-]", lowered):
+        return False
+    opening = fold(text[max(0, span[0] - 12) : span[0]].lower())
+    if any(lowered.startswith(cue) or opening.endswith(cue) for cue in cues.since):
+        return True
+    after = fold(text[span[1] : span[1] + 12].lower()).lstrip()
+    return any(lowered.endswith(cue) or after.startswith(cue) for cue in cues.since_after)
+
+
+_STAMP_DATE = re.compile(
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}"
+)
+_STAMP_REST = re.compile(
+    r"^[\s,|·:–—-]*(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|utc|мск|msk))?)?[\s,|·]*$"
+)
+
+
+def is_timestamp_line(line: str) -> bool:
+    """«14.03.2024, 09:12», "Updated 2 May 2023 18:40 GMT", «Жарияланды: 14.03.2026 09:12»:
+    a date and maybe a time, maybe after a label, and nothing else."""
+    text = fold(line.strip().lower())
+    if not text or len(text) > 60:
+        return False
+    for label in sorted(discourse()["timestamp"]["labels"], key=len, reverse=True):
+        if text.startswith(label):
+            text = text[len(label) :].lstrip(" :—–-")
+            break
+    match = _STAMP_DATE.search(text)
+    if match is None or text[: match.start()].strip(" ,:|·"):
+        return False
+    return _STAMP_REST.match(text[match.end() :]) is not None
+
+
+_LEAD_DATES = 6  # exact dates of the lead weighed for the headline, at most
+
+
+def headline_date(
+    document: Document, dates: list[FoundDate], language: str, lead_end: int, title_names, names_between
+) -> FoundDate | None:
+    """The day of the headline's happening: the lead's first exact date in a clause that names
+    what the headline names (a kind of happening, a name), else the lead's first exact date. A
+    plan's old day is never it."""
+    title_concepts = most_specific(find_concepts(document.title, language))
+    exact = [
+        d
+        for d in dates
+        if d.span[0] < lead_end
+        and d.precision == "day"
+        and not is_old_plan(document.text, d.sentence, d.span, language)
+    ][:_LEAD_DATES]
+    for found in exact:
+        if found.sentence[0] < document.title_span[1]:
+            return found  # the headline dates itself
+        start, end = _window(found.sentence, found.span)
+        concepts = most_specific(find_concepts(document.text[start:end], language))
+        if (title_concepts and concepts & title_concepts) or shared_keys(
+            title_names, names_between(start, end)
+        ):
+            return found
+    return exact[0] if exact else None
+
+
+def sentence_role(text: str, found: FoundDate, language: str, concepts) -> tuple[str, str]:
+    """A body date's role, and why when it is not on the timeline."""
+    if found.precision in ("year", "month", "season") and is_since(text, found.span, found.text, language):
+        return Role.BACKGROUND, "; background: since when, not when"
+    if is_old_plan(text, found.sentence, found.span, language):
+        return Role.BACKGROUND, "; background: the day a plan had before it was moved"
+    if found.precision == "year" and found.kind == "occurred" and not most_specific(concepts):
+        return Role.BACKGROUND, "; background: a past year named in passing"
+    return Role.SENTENCE, ""

@@ -1,0 +1,84 @@
+"""Why reports were joined or kept apart: the merge run again with every decision recorded.
+
+`timeline check --explain EVENT_OR_SOURCE` shows, for an event, each report it holds and the
+rule that joined it; for a source, where each of its reports went and, for every event it was
+weighed against, the rule that decided (`generator/merge/cluster.py: Rule`).
+"""
+
+from __future__ import annotations
+
+from ..extract import Extraction
+from ..model import Actor, Document, Note
+from . import event_id, group_reports
+from .candidates import Candidate
+from .cluster import Cluster, Decisions
+
+
+def explain_merge(
+    documents: list[Document],
+    extractions: dict[str, Extraction],
+    notes: list[Note],
+    actors: dict[str, Actor],
+    subject: str,
+) -> list[str] | None:
+    """Lines that explain `subject` (an event id or a source id); None if it is neither."""
+    log: Decisions = {}
+    grouping = group_reports(documents, extractions, notes, actors, log)
+    ids = {cluster.number: event_id(cluster, grouping.by_source) for cluster in grouping.clusters}
+    by_id = {ids[c.number]: c for c in grouping.clusters}
+    if subject in by_id:
+        return _event_lines(subject, by_id[subject], log, ids, grouping.claims.claimed)
+    if subject in grouping.by_source:
+        return _source_lines(subject, grouping.by_source[subject], log, ids, grouping.claims.claimed)
+    return None
+
+
+def _describe(candidate: Candidate) -> str:
+    mention = candidate.mention
+    words = f"«{mention.date_text}»" if mention.date_text else mention.anchor
+    return f"{candidate.source} {mention.role} {mention.when.edtf} ({words}): {_short(mention.text)}"
+
+
+def _event_lines(name: str, cluster: Cluster, log: Decisions, ids, claimed: set[int]) -> list[str]:
+    lines = [f"event {name}: {len(cluster.members)} report(s)"]
+    for member in cluster.members:
+        lines.append(f"  {_describe(member)}")
+        lines.append(f"      {_how_it_joined(member, log, ids, claimed)}")
+    return lines
+
+
+def _how_it_joined(member: Candidate, log: Decisions, ids, claimed: set[int]) -> str:
+    if id(member) in claimed:
+        return "claimed by the note that names its source"
+    decision = log.get(id(member))
+    if decision is None:
+        return "joined as a preview of the day the happening was planned for before it was moved"
+    if decision.started:
+        return "started the event: no earlier event fitted it"
+    verdict = next(v for v, c in decision.verdicts if c is decision.cluster)
+    return f"{verdict.rule.value} (evidence {verdict.evidence:.1f}, needed {verdict.needed:.1f})"
+
+
+def _source_lines(source: str, candidates: list[Candidate], log: Decisions, ids, claimed) -> list[str]:
+    lines = [f"source {source}: {len(candidates)} report(s)"]
+    for candidate in candidates:
+        lines.append(f"  {_describe(candidate)}")
+        decision = log.get(id(candidate))
+        if id(candidate) in claimed:
+            lines.append("      → claimed by a note")
+            continue
+        if candidate.background:
+            lines.append(f"      → context of the article: {candidate.mention.rule.rpartition('; ')[2]}")
+            continue
+        if decision is None or decision.cluster is None:
+            lines.append("      → context of the article: it may join an event, and none fitted")
+        else:
+            lines.append(f"      → event {ids.get(decision.cluster.number, '?')}")
+        for verdict, cluster in decision.verdicts if decision else []:
+            lines.append(f"        weighed against {ids.get(cluster.number, '?')}: {verdict.rule.value}")
+    return lines
+
+
+def _short(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,198 @@
+"""Happenings, not dated sentences: what each date of an article is to its story.
+
+Covers generator/extract/happenings.py and what extraction builds on it (timestamp lines, a
+plan's old day, since-when, days counted from the day the text named, undated recalls, Kazakh
+in the Latin alphabet) and generator/extract/discovered.py (names found without a registry).
+Every expected value is read off the sentence and the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.extract import build_actor_index, extract
+from generator.extract.discovered import is_media, keys_match, name_keys, numbers_in, skeleton
+from generator.extract.happenings import Role, is_old_plan, is_since, is_timestamp_line
+from generator.ingest.articles import read_article
+from generator.ingest.text import detect_language
+
+
+@pytest.fixture(scope="module")
+def empty_index():
+    return build_actor_index({})
+
+
+def article(tmp_path: Path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return read_article(path)
+
+
+# --- timestamps, old plans, since-when -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "14.03.2024, 09:12",
+        "Updated 2 May 2023 18:40 GMT",
+        "Жарияланды: 14.03.2026 09:12",
+        "Обновлено 5 июня 2026, 10:00",
+    ],
+)
+def test_a_timestamp_line_is_recognised(line):
+    assert is_timestamp_line(line)
+
+
+@pytest.mark.parametrize("line", ["Суд вынес приговор 14.03.2026", "The court met on 2 May 2023 at noon"])
+def test_a_sentence_with_a_date_is_no_timestamp(line):
+    assert not is_timestamp_line(line)
+
+
+def test_the_timestamp_under_a_headline_dates_the_report_not_the_happening(tmp_path, empty_index):
+    doc = article(
+        tmp_path,
+        "a.txt",
+        "Суд огласил приговор бывшему директору\n15.03.2026, 09:12\n\n"
+        "Приговор огласили в пятницу, 13 марта, в Алматы.\n",
+    )
+    result = extract(doc, empty_index)
+    assert (result.published, result.published_from) == (doc.published or result.published, "inferred")
+    assert result.published.edtf == "2026-03-15"
+    headline = result.headline
+    assert headline is not None and headline.when.edtf == "2026-03-13"
+    assert "15.03.2026" not in [d.text for d in result.dates]
+
+
+def test_a_plans_old_day_is_background_and_the_new_one_is_planned(tmp_path, empty_index):
+    text = "The launch had been planned for April 2 but was pushed back to May 14."
+    april = text.index("April 2")
+    assert is_old_plan(text, (0, len(text)), (april, april + 7), "en")
+    may = text.index("May 14")
+    assert not is_old_plan(text, (0, len(text)), (may, may + 6), "en")
+    doc = article(
+        tmp_path,
+        "b.txt",
+        " date 2026-03-20 Satellite launch moved\nSpace agency officials spoke on Friday.\n\n" + text + "\n",
+    )
+    by_day = {m.when.edtf: m for m in extract(doc, empty_index).mentions}
+    assert by_day["2026-04-02"].role == Role.BACKGROUND
+    assert by_day["2026-05-14"].kind == "planned"
+    assert by_day["2026-05-14"].formerly is not None and by_day["2026-05-14"].formerly.edtf == "2026-04-02"
+
+
+def test_a_day_moved_with_a_past_verb_is_the_coming_one(tmp_path, empty_index):
+    # «перенесли на 27 апреля» in an article of 15 April 2026: 27 April 2026, not 2025.
+    doc = article(
+        tmp_path, "c.txt", " date 2026-04-15 Трассу откроют позже\nОткрытие трассы перенесли на 27 апреля.\n"
+    )
+    assert [(d.start, d.kind) for d in extract(doc, empty_index).dates] == [(dt.date(2026, 4, 27), "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "language"),
+    [
+        ("С 2016 года компания открыла пять филиалов.", "С 2016 года", "ru"),
+        ("Kazakhstan has spent $1.1bn since 2010.", "since 2010", "en"),
+        ("Компания 2016 жылдан бастап жұмыс істейді.", "2016 жылдан", "kk"),
+    ],
+)
+def test_since_when_is_background(text, words, language):
+    start = text.index(words)
+    assert is_since(text, (start, start + len(words)), words, language)
+
+
+def test_a_range_is_no_since(tmp_path):
+    text = "Форум пройдет с 4 по 6 ноября."
+    start = text.index("с 4")
+    assert not is_since(text, (start, start + len("с 4 по 6 ноября")), "с 4 по 6 ноября", "ru")
+
+
+# --- relative days counted from the day the text named -------------------------------------------
+
+
+def test_the_day_before_counts_from_the_day_the_text_named(tmp_path, empty_index):
+    doc = article(
+        tmp_path,
+        "d.txt",
+        " date 2026-06-10 Итоги выборов\nВ понедельник, 8 июня, комиссия объявила итоги голосования, "
+        "прошедшего накануне.\n",
+    )
+    days = {d.text: d.start for d in extract(doc, empty_index).dates}
+    assert days["накануне"] == dt.date(2026, 6, 7)  # the Sunday before 8 June, not 9 June
+
+
+def test_a_relative_day_beside_its_date_is_that_date(tmp_path, empty_index):
+    doc = article(tmp_path, "e.txt", " date 2026-05-15 Пуск\nНакануне, 13 мая, комиссия одобрила пуск.\n")
+    assert [(d.text, d.start) for d in extract(doc, empty_index).dates] == [("13 мая", dt.date(2026, 5, 13))]
+
+
+# --- undated recalls --------------------------------------------------------------------------------
+
+
+def test_an_undated_recall_of_a_happening_is_a_candidate_of_its_own_kind(tmp_path, empty_index):
+    doc = article(
+        tmp_path,
+        "f.txt",
+        " date 2026-03-20 Адвокаты подали апелляцию\nЗащита подала апелляцию 19 марта.\n\n"
+        "Ранее суд приговорил Ерлана Сатыбалдиева к семи годам лишения свободы.\n",
+    )
+    undated = [m for m in extract(doc, empty_index).mentions if m.anchor == "undated"]
+    assert len(undated) == 1
+    assert undated[0].text.startswith("Ранее суд приговорил")
+    assert "verdict" in undated[0].kinds
+    assert undated[0].date_text is None
+
+
+# --- Kazakh in the Latin alphabet --------------------------------------------------------------------
+
+
+def test_kazakh_in_the_latin_alphabet_is_kazakh():
+    assert detect_language("Qazaqstan Joğarğy soty ükim şyğardy. Sot otyrysy 12 nauryzda ötti.") == "kk"
+    assert detect_language("The quarry near Qostanai reopened on Thursday, officials said.") == "en"
+
+
+def test_kazakh_latin_dates_are_read(tmp_path, empty_index):
+    doc = article(
+        tmp_path,
+        "g.txt",
+        " date 2026-06-03 Saılau\nAlğaşqy debat 28 mamyrda ötıp, dauys beru 7 mausymda ötedı.\n",
+    )
+    assert [d.start for d in extract(doc, empty_index).dates] == [dt.date(2026, 5, 28), dt.date(2026, 6, 7)]
+
+
+# --- discovered names -------------------------------------------------------------------------------
+
+
+def test_one_name_in_four_scripts_has_one_key():
+    keys = {skeleton(w) for w in ("Кошербаев", "Көшербаев", "Kosherbayev", "Köşerbaev")}
+    assert len(keys) == 1
+    assert skeleton("Ландау") == skeleton("Landau")
+    assert skeleton("Қазақстан") == skeleton("Казахстан") == skeleton("Qazaqstan") == skeleton("Kazakhstan")
+
+
+def test_keys_match_across_case_endings_and_not_across_names():
+    assert keys_match(skeleton("Тоқаев"), skeleton("Тоқаевтың"))
+    assert keys_match(skeleton("Карасайского"), skeleton("Карасайском"))
+    assert not keys_match(skeleton("Бекова"), skeleton("Байтенова"))
+
+
+def test_titles_are_no_part_of_a_name_and_possessives_go():
+    assert name_keys("Nomad's") == name_keys("Nomad")
+
+
+def test_outlets_are_media_and_people_who_speak_are_not():
+    assert is_media("Казинформ", "", "", "ru")
+    assert is_media("Reuters", "the minister told ", " on Monday", "en")
+    assert is_media("Egemen", "", " хабарлайды", "kk")
+    assert not is_media("Дамир Сейткали", "председатель комитета ", ", спутник", "ru")
+    assert not is_media("Астаны", "по времени ", ", сообщает Казинформ", "ru")  # the comma parts them
+
+
+def test_amounts_are_evidence_and_days_and_years_are_not():
+    text = "В 2025 году суд изъял 38 участков и $1.1 млрд, 14 мая."
+    day = text.index("14 мая")
+    assert numbers_in(text, [(day, day + 6)]) == ("#38", "#1.1")

@@ -1,0 +1,134 @@
+"""A story the registry knows nothing of: discovered names, kinds of any beat, titles, check.
+
+The fixture (tests/fixtures/merge/new_story/) is a trial in Pavlodar told in Russian, English,
+Kazakh and Kazakh in the Latin alphabet, in a site whose `content/actors.toml` is empty, as a
+journalist starting a chronology would have it. What each test expects is read off the texts.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import read_chronology
+from generator.merge.titles import concise
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "merge" / "new_story"
+SITE_TOML = """languages = ["ru", "kk", "en"]
+default_language = "ru"
+base_url = ""
+
+[title]
+ru = "Суд"
+kk = "Сот"
+en = "Trial"
+"""
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("new-story")
+    (site / "site.toml").write_text(SITE_TOML, "utf-8")
+    articles = site / "content" / "articles"
+    articles.mkdir(parents=True)
+    (site / "content" / "actors.toml").write_text("", "utf-8")
+    for path in FIXTURE.iterdir():
+        shutil.copy(path, articles / path.name)
+    return site
+
+
+@pytest.fixture(scope="module")
+def events(new_site):
+    return read_chronology(new_site).timeline.events
+
+
+def sources(event) -> set[str]:
+    return {ref.source for ref in event.sources}
+
+
+def test_one_trial_opening_reported_in_three_languages_is_one_event(events):
+    opening = [e for e in events if e.span.edtf == "2026-09-17"]
+    assert [sources(e) for e in opening] == [{"700_ru", "701_en", "702_kk"}]
+
+
+def test_the_verdict_in_russian_and_latin_kazakh_is_one_event_and_the_arrest_that_day_another(events):
+    that_day = [e for e in events if e.span.edtf == "2026-10-29"]
+    assert sorted(sorted(sources(e)) for e in that_day) == [["703_kk", "704_ru"], ["704_ru"]]
+
+
+def test_no_event_from_a_timestamp_or_a_since_when(events):
+    assert len(events) == 3  # the opening, the verdict, the arrest
+    assert not [e for e in events if e.span.edtf == "2026-09-18"]  # 700's timestamp line
+
+
+def test_titles_are_the_headlines_in_each_language(events):
+    opening = next(e for e in events if e.span.edtf == "2026-09-17")
+    assert opening.title == {
+        "ru": "В Павлодаре начался суд над бывшим главой «Ертіс Жол»",
+        "en": "Trial of former Ertis Zhol chief opens in Pavlodar",
+        "kk": "Нұрлан Омаровтың ісі бойынша сот басталды",
+    }
+    arrest = next(e for e in events if sources(e) == {"704_ru"})
+    assert arrest.title["ru"].startswith("В Астане антикоррупционная служба задержала")
+    assert len(arrest.title["ru"]) <= 100
+
+
+@pytest.mark.parametrize(
+    ("clause", "language", "title"),
+    [
+        ("Напомним, аппарат был запущен с Байконура 14 мая.", "ru", "Аппарат был запущен с Байконура 14 мая"),
+        ("Как сообщает Kazinform, суд вынес приговор 14 марта.", "ru", "Суд вынес приговор 14 марта"),
+        (
+            "Earlier, the court set the hearing for March 3, the ministry said.",
+            "en",
+            "The court set the hearing for March 3",
+        ),
+        ("Бұған дейін ұшыру 2 сәуірге жоспарланған болатын.", "kk", "Ұшыру 2 сәуірге жоспарланған болатын"),
+    ],
+)
+def test_a_clause_made_headline_loses_its_openers_and_attribution(clause, language, title):
+    assert concise(clause, language) == title
+
+
+def test_a_clause_of_a_few_words_makes_no_headline():
+    assert concise("Как сообщает Kazinform, суд.", "ru") is None
+
+
+def check(site: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check", "--site", str(site), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_proposes_a_name_several_articles_give_with_the_table_to_paste(new_site):
+    done = check(new_site, "--json")
+    assert done.returncode == 0
+    names = [f for f in json.loads(done.stdout)["attention"] if f["kind"] == "name"]
+    omarov = next(f for f in names if "Омаров" in f["subject"])
+    assert 'type = "person"' in omarov["message"] and "names = {" in omarov["message"]
+    assert not [f for f in names if f["subject"] in ("Kazinform", "Reuters")]  # outlets are media
+
+
+def test_check_explain_names_the_rule_that_joined_each_report(new_site):
+    done = check(new_site, "--explain", "702_kk")
+    assert done.returncode == 0, done.stderr
+    assert "→ event" in done.stdout
+    assert "joined: same days and enough in common" in done.stdout or "started the event" in done.stdout
+    events = read_chronology(new_site).timeline.events
+    opening = next(e for e in events if e.span.edtf == "2026-09-17")
+    explained = check(new_site, "--explain", opening.id).stdout
+    assert explained.count("joined: same days and enough in common") == 2  # two reports joined the first
+
+
+def test_check_explain_of_an_unknown_id_names_the_fix(new_site):
+    done = check(new_site, "--explain", "no-such-thing")
+    assert done.returncode == 1
+    assert "neither an event id nor a source id" in done.stderr and "fix:" in done.stderr
