@@ -89,14 +89,8 @@ def _name_from_run(text, run, sentences, language, inner_capitals) -> list[Unkno
         run = run[1:]
     while run and is_title_word(run[0].text, language):
         run = run[1:]  # "President Joe Biden": the name is Joe Biden, the title is a role
-    if not run or (
-        language == "ru"
-        and all(_ordinary_word(w.text, language) for w in run)
-        and (opens_sentence or any(_written_lowercase(text, w.text) for w in run))
-    ):
-        # «Меморандума» capitalised out of respect is the word the text also writes in lower
-        # case; «Байконура» mid-sentence, in capitals only, is a name the dictionary lacks.
-        return []
+    if not run or (language == "ru" and all(_ordinary_word(w.text, language) for w in run)):
+        return []  # «Президент», «Меморандума», «Саммите»: capitalised out of respect, not names
     start, end = run[0].start, run[-1].end
     bounds = (sentence.start, sentence.end) if sentence else (start, end)
     surface = text[start:end]
@@ -111,11 +105,6 @@ def _name_from_run(text, run, sentences, language, inner_capitals) -> list[Unkno
             is_media(surface, before, after, language),
         )
     ]
-
-
-def _written_lowercase(text: str, word: str) -> bool:
-    lowered = word.lower()
-    return lowered != word and lowered[:-2] in text if len(lowered) > 4 else lowered in text
 
 
 def _capitalised_inside_sentences(words: list[TextWord], sentences: list[Sentence]) -> set[str]:
