@@ -72,15 +72,17 @@ class Context:
         for clause in self._clauses_around(self.current):
             found = self._tense_of(clause)
             if found is not None:
-                return None if self._about_a_plan(clause) else found
+                return None if self._about_a_plan(clause, found) else found
         return None
 
-    def _about_a_plan(self, clause: tuple[int, int]) -> bool:
+    def _about_a_plan(self, clause: tuple[int, int], tense: str) -> bool:
         """«Открытие перенесли на 27 апреля» (a past verb, a coming day), "had been planned for
         April 2" (a future word, a day gone by): a plan's day is read as the nearest."""
         from .happenings import names_a_plan  # happenings reads found dates: imported when used
 
-        return names_a_plan(self.text[clause[0] : clause[1]], self.language)
+        if tense == "present":
+            return False
+        return names_a_plan(self.text[clause[0] : clause[1]], self.language, old_only=tense == cal.FUTURE)
 
     def _clauses_around(self, span: tuple[int, int]) -> list[tuple[int, int]]:
         sentence = self.sentence

@@ -99,12 +99,14 @@ def is_old_plan(text: str, sentence: tuple[int, int], span: tuple[int, int], lan
     return moved and re.search(r"(?:^|\s)(?:с|со|from)\s*$", before) is not None
 
 
-def names_a_plan(text: str, language: str) -> bool:
+def names_a_plan(text: str, language: str, old_only: bool = False) -> bool:
     """A clause about a plan («перенесли на 27 апреля», "had been scheduled for", «28 мамырға
     жоспарланған»): its day lies near the report, ahead of when the plan was made, whatever
     the tense of the verb that reports the plan."""
     cues = modality(language)
     lowered = fold(text.lower())
+    if old_only:  # a future verb is right about a coming day, not about one a plan had before
+        return _has(lowered, cues.old_plan)
     return any(_has(lowered, group) for group in (cues.planned, cues.old_plan, cues.postponed))
 
 
