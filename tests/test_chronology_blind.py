@@ -27,15 +27,15 @@ def test_most_happenings_are_found(report):
 
 
 def test_reports_joined_are_of_one_happening(report):
-    assert report.merge_precision >= 0.93, report.wrong_pairs
+    assert report.merge_precision >= 0.95, report.wrong_pairs
 
 
 def test_reports_of_one_happening_are_joined_more_than_before(report):
-    assert report.merge_recall >= 0.35, report.missed_pairs
+    assert report.merge_recall >= 0.4, report.missed_pairs
 
 
 def test_few_events_that_no_happening_explains(report):
-    assert report.spurious_per_article <= 0.25, report.spurious
+    assert report.spurious_per_article <= 0.2, report.spurious
 
 
 def test_no_title_is_a_fragment_a_timestamp_or_over_long(report):

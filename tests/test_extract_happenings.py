@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.extract import build_actor_index, extract
+from generator.extract.anchored import find_anchored
 from generator.extract.discovered import is_media, keys_match, name_keys, numbers_in, skeleton
 from generator.extract.happenings import Role, is_old_plan, is_since, is_timestamp_line
 from generator.ingest.articles import read_article
@@ -196,3 +197,20 @@ def test_amounts_are_evidence_and_days_and_years_are_not():
     text = "В 2025 году суд изъял 38 участков и $1.1 млрд, 14 мая."
     day = text.index("14 мая")
     assert numbers_in(text, [(day, day + 6)]) == ("#38", "#1.1")
+
+
+# --- days anchored to another happening ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "offset", "anchor"),
+    [
+        ("Трассу откроют через неделю после объявления режима ЧС.", "ru", 7, "объявления режима ЧС"),
+        ("The recount was held two days after the complaint, officials said.", "en", 2, "the complaint"),
+        ("Лекции начнутся за три дня до открытия форума.", "ru", -3, "открытия форума"),
+        ("Апелляция үкімнен кейін бір аптадан соң берілді.", "kk", 7, "Апелляция үкім"),
+    ],
+)
+def test_a_day_anchored_to_another_happening_is_found_with_its_count(text, language, offset, anchor):
+    [found] = find_anchored(text, [(0, len(text))], language)
+    assert (found.offset, found.anchor) == (offset, anchor)

@@ -57,12 +57,20 @@ def test_one_trial_opening_reported_in_three_languages_is_one_event(events):
 
 
 def test_the_verdict_in_russian_and_latin_kazakh_is_one_event_and_the_arrest_that_day_another(events):
-    that_day = [e for e in events if e.span.edtf == "2026-10-29"]
+    that_day = [e for e in events if e.span.edtf == "2026-10-29"]  # 705 counts from it, below
     assert sorted(sorted(sources(e)) for e in that_day) == [["703_kk", "704_ru"], ["704_ru"]]
 
 
+def test_a_day_counted_from_another_happening_is_dated_through_its_event(events):
+    # 705: "filed an appeal a week after the verdict"; 703 and 704 date the verdict 29 October.
+    appeal = next(e for e in events if sources(e) == {"705_en"})
+    assert appeal.span.edtf == "2026-11-05"
+    assert appeal.sources[0].date_text == "a week after the verdict"
+    assert "anchored: +7 day(s) from «the verdict», dated 2026-10-29" in appeal.sources[0].rule
+
+
 def test_no_event_from_a_timestamp_or_a_since_when(events):
-    assert len(events) == 3  # the opening, the verdict, the arrest
+    assert len(events) == 4  # the opening, the verdict, the arrest, the appeal
     assert not [e for e in events if e.span.edtf == "2026-09-18"]  # 700's timestamp line
 
 

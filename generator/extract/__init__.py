@@ -16,6 +16,7 @@ from functools import cache
 
 from ..model import DateSpan, Document, PartialDate
 from .actors import ActorIndex, ActorMention, build_actor_index, document_words, find_actors
+from .anchored import AnchoredDay, find_anchored
 from .concepts import conflicting, find_concepts, most_specific
 from .dates import FoundDate, find_dates
 from .discovered import numbers_in
@@ -23,6 +24,7 @@ from .happenings import (
     Role,
     clause_bounds,
     headline_date,
+    is_attribution,
     is_old_plan,
     is_timestamp_line,
     recalls,
@@ -81,6 +83,8 @@ class EventMention:
     numbers: tuple[str, ...] = ()  # amounts and counts it gives: «38 участков», "$1.1bn"
     kinds: tuple[str, ...] = ()  # key terms of its own clause (the headline's: and its dated clause)
     formerly: DateSpan | None = None  # the day it was planned for before it was moved
+    # «через неделю после приговора»: (days from that happening, the kinds its words name)
+    anchored_to: tuple[int, tuple[str, ...]] | None = None
 
     @property
     def headline(self) -> bool:
@@ -231,7 +235,13 @@ def _event_mentions(
     lead_end = lead[-1].end if lead else 0
     title_actors = actors_before(document.title_span[1])
     title_names = names_between(0, document.title_span[1])
-    lead_date = headline_date(document, result.dates, result.language, lead_end, title_names, names_between)
+    anchored = find_anchored(document.text, _regions(document), result.language)
+    all_anchored = list(anchored)
+    # A lead that counts its day from another happening: "the court said on Monday" is no day of it.
+    counts = any(a.span[0] < lead_end for a in anchored)
+    lead_date = headline_date(
+        document, result.dates, result.language, lead_end, title_names, names_between, counts
+    )
     # A lead sentence with a date of its own («Первый меморандум подписали в ноябре 2025 года»)
     # recalls another happening: its actors and key terms do not describe the headline's.
     recalls = {sentence_index(sentences, d.span[0]) for d in result.dates if d is not lead_date}
@@ -251,7 +261,8 @@ def _event_mentions(
     if headline is not None:
         numbers = tuple(_unique(n for _, s in reporting for n in numbers_of(s.start, s.end)))
         kinds = find_concepts(f"{document.title}. {headline.text}", result.language)
-        mentions.append(replace(headline, names=lead_names, numbers=numbers, kinds=kinds))
+        names = tuple(_unique([*title_names, *lead_names]))
+        mentions.append(replace(headline, names=names, numbers=numbers, kinds=kinds))
     used = {lead_date.span} if lead_date else set()
     mentions.extend(
         _section_mentions(document, result, sentences, lead_end, lead_concepts, actors_before, used)
@@ -267,8 +278,28 @@ def _event_mentions(
         for d in result.dates
         if d.precision == "day" and is_old_plan(document.text, d.sentence, d.span, result.language)
     }
-    if mentions and mentions[0].role == "headline" and lead_date is not None:
-        mentions[0] = replace(mentions[0], formerly=old_plans.get(lead_date.sentence))
+    if mentions and mentions[0].role == "headline":
+        mentions[0] = replace(
+            mentions[0],
+            formerly=_headline_formerly(document.text, mentions[0], lead_date, old_plans, result.language),
+        )
+    if mentions and mentions[0].role == "headline" and mentions[0].anchor == "publication":
+        # «…filed an appeal a week after the verdict»: the headline's day is counted from it.
+        in_lead = [a for a in anchored if a.span[0] < lead_end]
+        counted = (
+            _anchored_mention(document.text, Sentence(0, 0), in_lead[0], result.language, result.published)
+            if in_lead
+            else None
+        )
+        if counted is not None:
+            mentions[0] = replace(
+                mentions[0],
+                anchor="happening",
+                date_text=counted.date_text,
+                rule=counted.rule,
+                anchored_to=counted.anchored_to,
+            )
+            anchored = [a for a in anchored if a is not in_lead[0]]
     same_day: set[tuple[tuple[int, int], dt.date, dt.date]] = set()
     if lead_date is not None:
         same_day.add((lead_date.sentence, lead_date.start, lead_date.end))
@@ -277,6 +308,8 @@ def _event_mentions(
             continue  # already the headline's (or a section's) date
         if (found.sentence, found.start, found.end) in same_day:
             continue  # «Накануне, 13 мая»: one day named twice in one sentence
+        if any(a.span[0] <= found.span[0] < a.span[1] for a in anchored):
+            continue  # «через неделю после приговора»: counted from the verdict, below
         same_day.add((found.sentence, found.start, found.end))
         sentence = sentence_index(sentences, found.span[0])
         actors = actors_by_sentence.get(sentence) or title_actors or lead_actors
@@ -285,6 +318,13 @@ def _event_mentions(
         clause, clause_span = _clause(document.text, found)
         concepts = sentence_concepts(found.sentence)
         role, why = sentence_role(document.text, found, result.language, concepts)
+        if role == Role.SENTENCE and _dated_otherwise(
+            found, result.dates, all_anchored, document.text, result.language
+        ):
+            role, why = (
+                Role.BACKGROUND,
+                "; background: the day of the words that report a happening dated otherwise",
+            )
         low, high = clause_bounds(document.text, found.sentence, found.span)
         kinds = find_concepts(document.text[low:high], result.language) or concepts
         mentions.append(
@@ -304,7 +344,17 @@ def _event_mentions(
                 formerly=None if role == Role.BACKGROUND else old_plans.get(found.sentence),
             )
         )
+    for day in anchored:
+        number = sentence_index(sentences, day.span[0])
+        if number >= len(sentences) or result.published is None:
+            continue
+        mention = _anchored_mention(document.text, sentences[number], day, result.language, result.published)
+        if mention is not None:
+            names = _unique([*names_by_sentence.get(number, ()), *(title_names or lead_names)])
+            actors = actors_by_sentence.get(number) or title_actors or lead_actors
+            mentions.append(replace(mention, actors=list(actors), names=tuple(names)))
     dated = {sentence_index(sentences, d.span[0]) for d in result.dates}
+    dated |= {sentence_index(sentences, a.span[0]) for a in anchored}
     for number, sentence in enumerate(sentences):
         if number in dated or sentence.start < document.title_span[1] or result.published is None:
             continue
@@ -315,6 +365,65 @@ def _event_mentions(
             actors = actors_by_sentence.get(number, [])
             mentions.append(replace(undated, actors=list(actors), names=tuple(names)))
     return mentions
+
+
+def _headline_formerly(text: str, headline: EventMention, lead_date, old_plans, language: str):
+    """The day the headline's happening had before it was moved: in the lead date's sentence,
+    else in a sentence of the article about a happening of the headline's kind («финал 24
+    мамырға белгіленген еді»)."""
+    if lead_date is not None and lead_date.sentence in old_plans:
+        return old_plans[lead_date.sentence]
+    kinds = most_specific(headline.kinds)
+    for (start, end), day in old_plans.items():
+        if kinds & most_specific(find_concepts(text[start:end], language)):
+            return day
+    return None
+
+
+def _dated_otherwise(found: FoundDate, dates: list[FoundDate], anchored, text: str, language: str) -> bool:
+    """«…filed an appeal a week after the verdict, the court said on Monday»: Monday dates the
+    words, and the sentence dates the happening otherwise."""
+    if not is_attribution(text, found.sentence, found.span, language):
+        return False
+    start, end = found.sentence
+    others = [d for d in dates if d is not found and start <= d.span[0] < end]
+    return bool(others) or any(start <= a.span[0] < end for a in anchored)
+
+
+def _anchored_mention(text: str, sentence: Sentence, day: AnchoredDay, language: str, published: PartialDate):
+    """A happening dated from another one: merge finds that one's event and counts the days."""
+    anchor_kinds = _anchor_kinds(day.anchor, language)
+    if not most_specific(anchor_kinds):
+        return None  # "a week after he spoke": nothing the corpus could date it by
+    words = text[sentence.start : sentence.end]
+    own = words.replace(day.text, " ")
+    kinds = find_concepts(own, language)
+    return EventMention(
+        DateSpan(published),
+        "occurred",
+        [],
+        words if len(words) <= _SUMMARY_CHARS else words[:_SUMMARY_CHARS],
+        (sentence.start, min(sentence.end, sentence.start + _SUMMARY_CHARS)),
+        day.text,
+        f"anchored: {day.offset:+d} day(s) from «{day.anchor}»",
+        anchor="happening",
+        concepts=kinds,
+        kinds=kinds,
+        anchored_to=(day.offset, anchor_kinds),
+    )
+
+
+def _anchor_kinds(anchor: str, language: str) -> tuple[str, ...]:
+    """The kinds the anchor's words name; for Kazakh, whose anchor comes before the count, the
+    words nearest the count first («Апелляция үкім|нен кейін»: the verdict, not the appeal)."""
+    if language != "kk":
+        return find_concepts(anchor, language)
+    parts = anchor.split()
+    for size in range(1, len(parts) + 1):
+        kinds = find_concepts(" ".join(parts[-size:]), language)
+        if most_specific(kinds):
+            return kinds
+    return ()
 
 
 def _undated_mention(text: str, sentence: Sentence, language: str, published: PartialDate):

@@ -110,6 +110,17 @@ def names_a_plan(text: str, language: str, old_only: bool = False) -> bool:
     return any(_has(lowered, group) for group in (cues.planned, cues.old_plan, cues.postponed))
 
 
+def is_attribution(text: str, sentence: tuple[int, int], span: tuple[int, int], language: str) -> bool:
+    """ "…, the court said on Monday", «…, сообщили в пятницу в акимате»: the day of the words
+    that report the happening, not of the happening, when the clause names no kind of its own."""
+    start, end = clause_bounds(text, sentence, span)
+    clause = fold(text[start:end].lower())
+    tails = discourse()["frames"].get(language, {}).get("tail", [])
+    if not any(re.search(rf"(?<!\w){re.escape(fold(t))}(?!\w)", clause) for t in tails):
+        return False
+    return not most_specific(find_concepts(text[start:end], language))
+
+
 def recalls(text: str, language: str) -> bool:
     """A sentence that opens by recalling what was told before («Ранее …», "Earlier, …")."""
     opening = fold(text[:40].lower()).lstrip(' «"“')
@@ -162,7 +173,13 @@ _LEAD_DATES = 6  # exact dates of the lead weighed for the headline, at most
 
 
 def headline_date(
-    document: Document, dates: list[FoundDate], language: str, lead_end: int, title_names, names_between
+    document: Document,
+    dates: list[FoundDate],
+    language: str,
+    lead_end: int,
+    title_names,
+    names_between,
+    counted: bool = False,
 ) -> FoundDate | None:
     """The day of the headline's happening: the lead's first exact date in a clause that names
     what the headline names (a kind of happening, a name), else the lead's first exact date. A
@@ -174,6 +191,10 @@ def headline_date(
         if d.span[0] < lead_end
         and d.precision == "day"
         and not is_old_plan(document.text, d.sentence, d.span, language)
+        and not (
+            d.sentence[0] >= document.title_span[1]
+            and is_attribution(document.text, d.sentence, d.span, language)
+        )
     ][:_LEAD_DATES]
     for found in exact:
         if found.sentence[0] < document.title_span[1]:

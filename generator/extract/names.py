@@ -85,7 +85,8 @@ def _name_from_run(text, run, sentences, language, inner_capitals) -> list[Unkno
     opens_sentence = sentence is not None and not any(
         ch.isalnum() for ch in text[sentence.start : run[0].start]
     )
-    if opens_sentence and run[0].text not in inner_capitals and _ordinary_word(run[0].text, language):
+    first = run[0].text.removesuffix("'s").removesuffix("’s")  # "Omarov's lawyers …"
+    if opens_sentence and first not in inner_capitals and _ordinary_word(run[0].text, language):
         run = run[1:]
     while run and is_title_word(run[0].text, language):
         run = run[1:]  # "President Joe Biden": the name is Joe Biden, the title is a role

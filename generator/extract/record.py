@@ -101,6 +101,7 @@ def _mention(mention: EventMention) -> dict:
         "numbers": list(mention.numbers),
         "kinds": list(mention.kinds),
         "formerly": mention.formerly.edtf if mention.formerly else None,
+        "anchored_to": list(mention.anchored_to) if mention.anchored_to else None,
     }
 
 
@@ -168,4 +169,5 @@ def _event_mention(m: dict) -> EventMention:
         numbers=tuple(m["numbers"]),
         kinds=tuple(m["kinds"]),
         formerly=DateSpan.parse(m["formerly"]) if m["formerly"] else None,
+        anchored_to=(m["anchored_to"][0], tuple(m["anchored_to"][1])) if m["anchored_to"] else None,
     )

@@ -26,6 +26,7 @@ from functools import wraps
 from ..errors import ContentError, ContentErrors
 from ..extract import Extraction
 from ..model import Actor, Document, Event, Note, Page, Timeline
+from .anchored import date_anchored
 from .assemble import event_of, first_report
 from .candidates import Candidate, candidates_of
 from .cluster import Cluster, Decisions, Scorer, cluster_candidates
@@ -87,7 +88,12 @@ def group_reports(
     claims = claim_for_notes(notes, by_source, scorer)
     # Background (since when, a plan's old day) may be what a note cites; it is no event alone.
     free = [c for c in candidates if id(c) not in claims.claimed and not c.background]
-    clusters = cluster_candidates(free, scorer, claims.clusters, log)
+    clusters = cluster_candidates([c for c in free if not c.anchored], scorer, claims.clusters, log)
+    dated = date_anchored([c for c in free if c.anchored], clusters, scorer)
+    if dated:
+        for source, reports in by_source.items():
+            by_source[source] = [dated.get(id(c), c) for c in reports]
+        clusters = cluster_candidates(list(dated.values()), scorer, clusters, log)
     return Grouping(resolved, by_source, claims, clusters)
 
 

@@ -20,7 +20,8 @@ def event_of(cluster: Cluster, event_id: str, documents: dict[str, Document]) ->
     if note is not None:
         span, reason = note.span, f"fixed by the note {note.id}"
     else:
-        span, reason = _chosen_date(members)
+        # Reports that only nearly fit (a day off, a preview of a day since moved) never date it.
+        span, reason = _chosen_date([m for m in members if id(m) not in cluster.near] or members)
     low, high = _days(span)
     reported = [
         ReportedDate(

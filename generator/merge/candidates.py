@@ -52,6 +52,11 @@ class Candidate:
         return mention.when.precision == "year" or not self.specific
 
     @property
+    def anchored(self) -> bool:
+        """Dated from another happening («через неделю после приговора»): clustered last."""
+        return self.mention.anchored_to is not None and self.mention.anchor == "happening"
+
+    @property
     def background(self) -> bool:
         """Context of its article (since when, a plan's old day): never an event of its own."""
         return self.mention.role == Role.BACKGROUND

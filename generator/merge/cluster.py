@@ -37,6 +37,7 @@ CONCEPT_WEIGHT = {
     "topic": 1.0,
 }
 NAME_WEIGHT = 1.0  # a word of a discovered name both name: «Сатыбалдиев» = "Satybaldiyev"
+NAME_CAP = 2.0  # names count for two points at most
 NUMBER_WEIGHT = 1.0  # an amount or count both give: «38 участков», "38 plots"
 NARROW_DAYS = 14  # clusters known to within two weeks are indexed by week, the rest by month
 _BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow anything down
@@ -61,6 +62,7 @@ class Cluster:
     numbers: set[str] = field(default_factory=set)
     kinds: set[str] | None = None  # the occurrences its reports' own clauses name (a note's: all)
     former: list[tuple[dt.date, dt.date]] = field(default_factory=list)  # days it was once planned for
+    near: set[int] = field(default_factory=set)  # id() of members that only nearly fit: never date it
 
     def __post_init__(self) -> None:
         if self.kinds is None:
@@ -70,6 +72,8 @@ class Cluster:
     def add(self, candidate: Candidate, near: bool = False) -> None:
         """A member that only nearly fits (a date conflict) does not narrow the days."""
         self.members.append(candidate)
+        if near:
+            self.near.add(id(candidate))
         self.actors |= candidate.actors
         self.names |= candidate.names
         self.numbers |= candidate.numbers
@@ -149,7 +153,10 @@ class Scorer:
         ):
             return Verdict(False, Rule.UNDATED_NEEDS_KIND)
         evidence = self.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
-        evidence += NAME_WEIGHT * names + NUMBER_WEIGHT * len(candidate.numbers & cluster.numbers)
+        # Names say which story more than which happening: a story's people are in all of it.
+        evidence += min(NAME_WEIGHT * names, NAME_CAP) + NUMBER_WEIGHT * len(
+            candidate.numbers & cluster.numbers
+        )
         needed = THRESHOLD if gap == 0 else 2 * THRESHOLD
         cluster_days = (cluster.high - cluster.low).days + 1
         undated = candidate.mention.anchor == "undated"  # held to its kind instead (above)
