@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .sentences import fold_keys as fold
@@ -77,6 +77,7 @@ def _load() -> tuple[
     return table, matchers
 
 
+@lru_cache(maxsize=8192)  # a sentence is asked about again for its clauses and its headline
 def find_concepts(text: str, language: str) -> tuple[str, ...]:
     """The concepts a text names, in the table's order (so the result is the same every run)."""
     table, matchers = _load()

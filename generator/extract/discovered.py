@@ -18,6 +18,7 @@ from importlib import resources
 
 from .sentences import fold, words
 
+_START = 3  # every key that may match another shares its first three letters (names.toml: shortest)
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\d])")
 
 
@@ -130,8 +131,21 @@ def _extends(long: str, short: str, ending: int) -> bool:
 
 
 def shared_keys(mine, theirs) -> int:
-    """How many of `mine` match one of `theirs` (each counted once)."""
-    return sum(1 for key in mine if any(keys_match(key, other) for other in theirs))
+    """How many of `mine` match one of `theirs` (each counted once). Equal keys are found by
+    look-up; a key with another ending only among those of the same first consonants."""
+    theirs = theirs if isinstance(theirs, (set, frozenset)) else set(theirs)
+    count, by_start = 0, None
+    for key in mine:
+        if key in theirs:
+            count += 1
+            continue
+        if by_start is None:
+            by_start = {}
+            for other in theirs:
+                by_start.setdefault(other[:_START], []).append(other)
+        if any(keys_match(key, other) for other in by_start.get(key[:_START], ())):
+            count += 1
+    return count
 
 
 def numbers_in(text: str, skip: list[tuple[int, int]]) -> tuple[str, ...]:

@@ -41,10 +41,10 @@ def event_titles(members: list[Candidate]) -> dict[str, tuple[str, str]]:
         by_language.setdefault(member.language, []).append(member)
     titles: dict[str, tuple[str, str]] = {}
     for language, reports in sorted(by_language.items()):
-        options = [(text, m) for m in reports if (text := _title_of(m)) is not None]
-        if not options:
+        found = _first_title(reports, language)
+        if found is None:
             continue
-        text, chosen = next(((t, m) for t, m in options if _names_its_kind(t, language)), options[0])
+        text, chosen = found
         titles[language] = (text, f"{chosen.mention.role}:{chosen.source}")
     if not titles:
         # No clause makes a headline: the first report's words, cut at a word and marked so
@@ -55,6 +55,20 @@ def event_titles(members: list[Candidate]) -> dict[str, tuple[str, str]]:
             text = text[: TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—") + "…"
         titles[first.language] = (text[:1].upper() + text[1:], f"{first.mention.role}:{first.source}")
     return titles
+
+
+def _first_title(reports: list[Candidate], language: str) -> tuple[str, Candidate] | None:
+    """The first report's title that names its kind of happening, else the first title at all;
+    titles are made only as far as needed (an event may have hundreds of reports)."""
+    first = None
+    for report in reports:
+        text = _title_of(report)
+        if text is None:
+            continue
+        if _names_its_kind(text, language):
+            return text, report
+        first = first or (text, report)
+    return first
 
 
 def _title_of(member: Candidate) -> str | None:
