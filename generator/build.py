@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .config import SiteConfig, load_config
 from .extract import Extraction, build_actor_index
+from .extract.concepts import use_site_concepts
 from .extract_cache import open_cache
 from .ingest import read_content
 from .merge import merge
@@ -61,6 +62,7 @@ def read_chronology(
 ) -> Chronology:
     config = load_config(root, base_url)
     content = read_content(config.content_dir)
+    use_site_concepts(content.concepts)
     index = build_actor_index(content.actors)
     cache = open_cache(root, content.actors, extractions)
     found = {doc.id: cache.extract(doc, index) for doc in content.documents}

@@ -16,9 +16,11 @@ from .build import read_chronology
 from .config import load_config
 from .errors import ContentError
 from .extract import Extraction, build_actor_index
+from .extract.concepts import use_site_concepts
 from .extract_cache import open_cache
 from .ingest import read_article
 from .ingest.actors import read_actors
+from .ingest.concepts import read_concepts
 from .ingest.text import line_of
 from .merge.explain import explain_merge
 from .model import Document
@@ -31,6 +33,7 @@ def extract_file(root: Path, file: Path) -> tuple[Document, Extraction]:
             file, None, "no such file", "give the path of an article, e.g. content/articles/000_….txt"
         )
     actors = read_actors(config.content_dir / "actors.toml")
+    use_site_concepts(read_concepts(config.content_dir / "concepts.toml"))
     document = read_article(file)
     cache = open_cache(root, actors)
     return document, cache.extract(document, build_actor_index(actors))

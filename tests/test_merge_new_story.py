@@ -140,3 +140,41 @@ def test_check_explain_of_an_unknown_id_names_the_fix(new_site):
     done = check(new_site, "--explain", "no-such-thing")
     assert done.returncode == 1
     assert "neither an event id nor a source id" in done.stderr and "fix:" in done.stderr
+
+
+# --- a site's own key terms ---------------------------------------------------------------------
+
+
+def test_a_site_adds_a_kind_of_happening_in_content_concepts_toml(new_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(new_site, site)
+    shutil.rmtree(site / ".timeline-cache", ignore_errors=True)
+    articles = site / "content" / "articles"
+    for name, text in {
+        "800_ru.txt": " date 2026-12-02 Итоги олимпиады\nОлимпиаду школьников Павлодара провели 1 декабря.\n",
+        "801_en.txt": " date 2026-12-02 Pavlodar pupils compete\n"
+        "The Pavlodar school olympiad was held on 1 December.\n",
+    }.items():
+        (articles / name).write_text(text, "utf-8")
+    before = [e for e in read_chronology(site).timeline.events if e.span.edtf == "2026-12-01"]
+    assert sorted(sorted(sources(e)) for e in before) == [["800_ru"], ["801_en"]]  # no kind in common
+    (site / "content" / "concepts.toml").write_text(
+        '[olympiad]\nclass = "occurrence"\nru = ["олимпиад"]\nkk = ["олимпиада"]\nen = ["olympiad"]\n',
+        "utf-8",
+    )
+    after = [e for e in read_chronology(site).timeline.events if e.span.edtf == "2026-12-01"]
+    assert [sources(e) for e in after] == [{"800_ru", "801_en"}]
+
+
+def test_a_mistake_in_content_concepts_toml_names_the_line_and_the_fix(new_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(new_site, site)
+    (site / "content" / "concepts.toml").write_text(
+        '# my terms\n\n[olympiad]\nclass = "contest"\nen = ["olympiad"]\n', "utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build", "--site", str(site)], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert "concepts.toml:3: [olympiad]" in done.stderr and "class 'contest' is unknown" in done.stderr
+    assert "fix: use one of gathering, document, occurrence" in done.stderr

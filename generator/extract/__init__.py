@@ -17,7 +17,7 @@ from functools import cache
 from ..model import DateSpan, Document, PartialDate
 from .actors import ActorIndex, ActorMention, build_actor_index, document_words, find_actors
 from .anchored import AnchoredDay, find_anchored
-from .concepts import conflicting, find_concepts, most_specific
+from .concepts import conflicting, find_concepts, most_specific, site_concepts_digest
 from .dates import FoundDate, find_dates
 from .discovered import numbers_in
 from .happenings import (
@@ -54,7 +54,7 @@ __all__ = [
 
 
 def rules_version() -> str:
-    return rules_fingerprint()
+    return rules_fingerprint() + site_concepts_digest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ The merge stage compares reports written in Russian, Kazakh and English; «ме�
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -43,6 +44,25 @@ def concepts_file_bytes() -> bytes:
     return resources.files("generator").joinpath("data", "concepts.toml").read_bytes()
 
 
+_site = {"text": ""}  # the site's own content/concepts.toml, validated by ingest
+
+
+def use_site_concepts(text: str) -> None:
+    """Extend or override the built-in key terms with a site's `content/concepts.toml` (its
+    tables add concepts; a table named like a built-in one replaces it)."""
+    if text == _site["text"]:
+        return
+    _site["text"] = text
+    _load.cache_clear()
+    concept_table.cache_clear()
+    find_concepts.cache_clear()
+
+
+def site_concepts_digest() -> str:
+    """Part of the extraction cache key: another site table means other key terms."""
+    return hashlib.sha256(_site["text"].encode("utf-8")).hexdigest()[:16] if _site["text"] else ""
+
+
 @cache
 def concept_table() -> dict[str, Concept]:
     table, _ = _load()
@@ -54,6 +74,7 @@ def _load() -> tuple[
     dict[str, Concept], dict[str, tuple[dict[str, list[_Form]], tuple[tuple[str, str], ...]]]
 ]:
     data = tomllib.loads(concepts_file_bytes().decode("utf-8"))
+    data.update(tomllib.loads(_site["text"]))
     table: dict[str, Concept] = {}
     matchers: dict[str, tuple[dict[str, list[_Form]], tuple[tuple[str, str], ...]]] = {}
     for concept_id, entry in data.items():

@@ -13,6 +13,7 @@ from ..errors import ContentError, ContentErrors
 from ..model import Actor, Document, Note, Page, Tag
 from .actors import read_actors
 from .articles import ARTICLE_SUFFIXES, read_article
+from .concepts import read_concepts
 from .notes import NOTE_SUFFIXES, NoteFile, assemble_note, note_stem, read_note_file
 from .pages import read_pages
 from .tags import read_tags
@@ -29,6 +30,7 @@ class Content:
     pages: list[Page]
     warnings: list[str]
     tags: dict[str, Tag]
+    concepts: str = ""  # content/concepts.toml, validated: the site's own key terms
 
 
 def read_content(content_dir: Path) -> Content:
@@ -56,6 +58,11 @@ def read_content(content_dir: Path) -> Content:
         tags = read_tags(content_dir / "tags.toml")
     except ContentError as error:
         errors.append(error)
+    concepts = ""
+    try:
+        concepts = read_concepts(content_dir / "concepts.toml")
+    except ContentError as error:
+        errors.append(error)
     _check_unique(errors, [(doc.id, doc.path) for doc in documents], "source id", "rename one of the files")
     _check_unique(
         errors, [(n.id, n.paths[0]) for n in notes], "event id", "rename one of the notes or change its `id:`"
@@ -70,7 +77,7 @@ def read_content(content_dir: Path) -> Content:
             f'(add [{tag}] with names = {{ ru = "…", kk = "…", en = "…" }})'
         )
         tags[tag] = Tag(tag)
-    return Content(documents, notes, actors, pages, warnings, tags)
+    return Content(documents, notes, actors, pages, warnings, tags, concepts)
 
 
 def _files(folder: Path, suffixes: tuple[str, ...], warnings: list[str]) -> list[Path]:
