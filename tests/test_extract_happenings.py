@@ -214,3 +214,25 @@ def test_amounts_are_evidence_and_days_and_years_are_not():
 def test_a_day_anchored_to_another_happening_is_found_with_its_count(text, language, offset, anchor):
     [found] = find_anchored(text, [(0, len(text))], language)
     assert (found.offset, found.anchor) == (offset, anchor)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Министр встретился с Ерланом Кариным. Позже Ерлана Карина приняли в Акорде.", "Ерлан Карин"),
+        ("Судья Алия Бекова огласила приговор.", "Алия Бекова"),
+    ],
+)
+def test_russian_names_are_proposed_in_their_dictionary_form(tmp_path, empty_index, text, name):
+    doc = article(tmp_path, "n.txt", f" date 2026-03-12 Заседание\n{text}\n")
+    assert name in {u.key for u in extract(doc, empty_index).unknown_names}
+
+
+def test_a_kazakh_place_keeps_the_ending_that_is_its_own(tmp_path, empty_index):
+    doc = article(
+        tmp_path,
+        "o.txt",
+        " date 2026-04-07 Су тасқыны\nКеше Өскеменде су деңгейі көтерілді. "
+        "Бұл туралы Өскемен әкімдігі хабарлады.\n",
+    )
+    assert {u.key for u in extract(doc, empty_index).unknown_names} >= {"Өскемен"}

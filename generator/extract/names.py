@@ -7,6 +7,7 @@ word of a sentence is capitalised anyway, so it counts only when it is not an or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -98,7 +99,7 @@ def _name_from_run(text, run, sentences, language, inner_capitals) -> list[Unkno
     before, after = text[max(0, start - 40) : start], text[end : end + 40]
     return [
         UnknownName(
-            _key(run, language),
+            _key(run, language, text),
             surface,
             (start, end),
             bounds,
@@ -130,17 +131,62 @@ def _ordinary_word(word: str, language: str) -> bool:
     return any(p.is_known and not (proper & set(p.tag.grammemes)) for p in parses[:1])
 
 
-def _key(run: list[TextWord], language: str) -> str:
+def _key(run: list[TextWord], language: str, text: str = "") -> str:
     words = [w.text for w in run]
     if language == "ru":
+        man = _mans_name_case(words, text)
+        if man is not None:  # «Ерлана Карина» is Ерлан Карин, not a woman named Карина
+            first, ending = man
+            return " ".join([first.capitalize(), *(_without(w, ending) for w in words[1:])])
+        if len(words) > 1 and _womans_name(words[0]):
+            return " ".join(words)  # «Алия Бекова»: a woman, named as written
         words = [w if w.isupper() else _cased_like(w, _russian_name_form(w)) for w in words]
     elif language == "kk":
-        stems = [s for s in kazakh_stems(words[-1]) if len(s) >= 3]
-        words[-1] = stems[-1] if stems else words[-1]
+        # The longest stem: «Көшербаевтың» → «Көшербаев», and «Өскемен» keeps its «мен».
+        stems = [s for s in kazakh_stems(words[-1]) if len(s) >= 4 and len(words[-1]) - len(s) >= 2]
+        words[-1] = stems[0] if stems and not _ends_like_a_name(words[-1]) else words[-1]
     else:
         for ending in ("'s", "’s"):
             words[-1] = words[-1].removesuffix(ending)
     return " ".join(words)
+
+
+# The case ending a man's surname takes in each oblique case (Карин: Карина, Карину, Кариным, Карине).
+_SURNAME_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ым", "loct": "е"}
+
+
+def _mans_name_case(words: list[str], text: str) -> tuple[str, str] | None:
+    """A man's first name in an oblique case followed by a surname in -ин/-ов/-ев with that
+    case's ending: (the first name's nominative, the ending). «Нурлана Омарова» may be a woman
+    too: it is a man when the text also gives the surname in a man's form («Омаров», «Омаровым»)."""
+    if len(words) < 2:
+        return None
+    for parse in russian_morphology().parse(words[0].lower())[:3]:
+        tag = parse.tag
+        case = tag.case
+        if "masc" in tag and case in _SURNAME_ENDINGS:
+            ending = _SURNAME_ENDINGS[case]
+            surname = words[1].lower()
+            stem = surname[: -len(ending)] if surname.endswith(ending) else ""
+            masculine = re.compile(rf"(?<!\w){re.escape(stem)}(?:ым|у|е)?(?!\w)", re.IGNORECASE)
+            if stem.endswith(("ин", "ын", "ов", "ев", "ёв")) and masculine.search(text):
+                return parse.normal_form, ending
+    return None
+
+
+def _womans_name(word: str) -> bool:
+    return any(
+        {"Name", "femn", "nomn"} <= set(p.tag.grammemes) for p in russian_morphology().parse(word.lower())[:3]
+    )
+
+
+def _without(word: str, ending: str) -> str:
+    return word[: -len(ending)] if word.lower().endswith(ending) else word
+
+
+def _ends_like_a_name(word: str) -> bool:
+    """Kazakh place names ending in what looks like an ending: «Өскемен», «Семей»."""
+    return word.lower().endswith(("мен", "бен", "пен")) and len(word) <= 8
 
 
 def _russian_name_form(word: str) -> str:
