@@ -236,3 +236,20 @@ def test_a_kazakh_place_keeps_the_ending_that_is_its_own(tmp_path, empty_index):
         "Бұл туралы Өскемен әкімдігі хабарлады.\n",
     )
     assert {u.key for u in extract(doc, empty_index).unknown_names} >= {"Өскемен"}
+
+
+def test_sentences_are_not_cut_at_times_initials_titles_or_numbers():
+    from generator.extract.sentences import split_sentences
+
+    text = (
+        "Как сказал А. Нургалиев, суд, т. е. коллегия, собрался в 9:45 a.m. по Астане. "
+        "Dr. Smith met U.S. officials at polling station No. 3 on Feb. 5. "
+        "Итоги подвели в 2026 г. Все довольны."
+    )
+    found = [text[s.start : s.end] for s in split_sentences(text, [(0, len(text))])]
+    assert found == [
+        "Как сказал А. Нургалиев, суд, т. е. коллегия, собрался в 9:45 a.m. по Астане.",
+        "Dr. Smith met U.S. officials at polling station No. 3 on Feb. 5.",
+        "Итоги подвели в 2026 г.",
+        "Все довольны.",
+    ]

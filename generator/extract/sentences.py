@@ -19,9 +19,11 @@ _FOLD = str.maketrans("ёЁ", "еЕ")
 # Key terms and cue words are compared with Kazakh Latin «ı» read as «i» too: texts in the
 # 2021 alphabet write «ötedı» and «ötedi» alike. Same length, so offsets still hold.
 _FOLD_KEYS = str.maketrans("ёЁı", "еЕi")
-# Abbreviations after which a full stop does not end the sentence.
+# Abbreviations after which a full stop does not end the sentence even before a capital: titles,
+# «им.», «ул.», "No.", month abbreviations and initials («А. Нургалиев»). A sentence may well end
+# in «2024 г.» or «млн.», so those break before a capital (before a small letter nothing breaks).
 _NO_BREAK_AFTER = re.compile(
-    r"(?:\b(?:г|гг|ж|т|др|им|ул|млн|млрд|тыс|руб|долл|пр|см|напр|св|ст|Mr|Mrs|Ms|Dr|St|Jr|Sr|U\.S|No|vs|"
+    r"(?:\b(?:им|ул|пр|св|ст|напр|Mr|Mrs|Ms|Dr|St|Jr|Sr|U\.S|No|vs|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|c)|\b[A-ZА-ЯӘҒҚҢӨҰҮҺІ])\.$"
 )
 
@@ -55,7 +57,7 @@ def split_sentences(text: str, regions: list[tuple[int, int]]) -> list[Sentence]
     for region_start, region_end in regions:
         start = region_start
         for boundary in _BOUNDARY.finditer(text, region_start, region_end):
-            if boundary.group(0).strip() and _NO_BREAK_AFTER.search(
+            if not any(ch in "\r\n" for ch in boundary.group(0)) and _NO_BREAK_AFTER.search(
                 text, max(start, boundary.start() - 8), boundary.start()
             ):
                 continue
