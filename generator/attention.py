@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .extract import Extraction
-from .extract.discovered import skeleton
+from .extract.discovered import name_keys, skeleton
 from .merge.titles import TITLE_LIMIT
 from .model import Timeline
 
@@ -118,23 +118,28 @@ def _far_years(timeline: Timeline, extractions: dict[str, Extraction]) -> list[F
 
 def _names(timeline: Timeline, extractions: dict[str, Extraction]) -> list[Finding]:
     seen: dict[str, set[str]] = defaultdict(set)
-    shown: dict[str, str] = {}
+    forms: dict[str, list[str]] = defaultdict(list)
     for source, extraction in sorted(extractions.items()):
         for name in extraction.unknown_names:
             if not name.media and len(name.key.split()) <= 4:
-                seen[name.key.lower()].add(source)
-                shown.setdefault(name.key.lower(), name.key)
+                # One name in every script: «Ертіс Жол» and "Ertis Zhol" are one proposal.
+                key = " ".join(name_keys(name.key)) or name.key.lower()
+                seen[key].add(source)
+                if name.key not in forms[key]:
+                    forms[key].append(name.key)
     found = []
     for name, sources in sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(sources) < 2:
             continue
-        name = shown[name]
-        stub = _STUB.format(id=_stub_id(name))
+        written = forms[name]
+        latin = [f for f in written if f.isascii()]
+        stub = _STUB.format(id=_stub_id(latin[0] if latin else written[0]))
+        name = " = ".join(f"«{f}»" for f in written[:4])
         found.append(
             Finding(
                 Attention.NAME,
                 name,
-                f"«{name}» is named in {len(sources)} articles ({', '.join(sorted(sources))}) and is not in "
+                f"{name} is named in {len(sources)} articles ({', '.join(sorted(sources))}) and is not in "
                 f"content/actors.toml; to give it names in every language, paste:\n{stub}",
             )
         )

@@ -83,7 +83,8 @@ def is_title_word(word: str, language: str) -> bool:
     titles = name_rules().titles.get(language, ())
     if language == "en":
         return lowered.removesuffix("'s") in titles
-    return any(lowered.startswith(title) for title in titles)
+    # A title ending in "$" is a whole word («АО»); the others take endings («министра»).
+    return any(lowered == t[:-1] if t.endswith("$") else lowered.startswith(t) for t in titles)
 
 
 def name_keys(name: str) -> tuple[str, ...]:
