@@ -75,7 +75,7 @@ class EventMention:
     span: tuple[int, int]
     date_text: str | None
     rule: str
-    role: str = "sentence"
+    role: str = Role.SENTENCE
     anchor: str = "text"
     concepts: tuple[str, ...] = ()
     title: str | None = None
@@ -88,7 +88,7 @@ class EventMention:
 
     @property
     def headline(self) -> bool:
-        return self.role == "headline"
+        return self.role == Role.HEADLINE
 
 
 @dataclass
@@ -278,12 +278,12 @@ def _event_mentions(
         for d in result.dates
         if d.precision == "day" and is_old_plan(document.text, d.sentence, d.span, result.language)
     }
-    if mentions and mentions[0].role == "headline":
+    if mentions and mentions[0].headline:
         mentions[0] = replace(
             mentions[0],
             formerly=_headline_formerly(document.text, mentions[0], lead_date, old_plans, result.language),
         )
-    if mentions and mentions[0].role == "headline" and mentions[0].anchor == "publication":
+    if mentions and mentions[0].headline and mentions[0].anchor == "publication":
         # «…filed an appeal a week after the verdict»: the headline's day is counted from it.
         in_lead = [a for a in anchored if a.span[0] < lead_end]
         counted = (
@@ -472,7 +472,7 @@ def _headline_mention(
             span,
             found.text,
             f"headline dated by the lead: {found.rule}",
-            role="headline",
+            role=Role.HEADLINE,
             concepts=concepts,
             title=document.title,
         )
@@ -487,7 +487,7 @@ def _headline_mention(
         span,
         None,
         f"reported on the publication date ({result.published_from})",
-        role="headline",
+        role=Role.HEADLINE,
         anchor="publication",
         concepts=concepts,
         title=document.title,
@@ -557,7 +557,7 @@ def _section_mentions(
                 (evidence.start, evidence.end),
                 date_text,
                 rule,
-                role="section",
+                role=Role.SECTION,
                 anchor=anchor,
                 concepts=concepts,
                 title=heading_text,

@@ -18,7 +18,6 @@ from importlib import resources
 
 from .sentences import fold, words
 
-_START = 3  # every key that may match another shares its first three letters (names.toml: shortest)
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\d])")
 
 
@@ -131,6 +130,11 @@ def _extends(long: str, short: str, ending: int) -> bool:
     return long.startswith(short) and 0 < len(long) - len(short) <= ending
 
 
+def key_start(key: str) -> str:
+    """The letters every key that may match this one begins with (`shortest` in names.toml)."""
+    return key[: name_rules().shortest]
+
+
 def shared_keys(mine, theirs) -> int:
     """How many of `mine` match one of `theirs` (each counted once). Equal keys are found by
     look-up; a key with another ending only among those of the same first consonants."""
@@ -143,8 +147,8 @@ def shared_keys(mine, theirs) -> int:
         if by_start is None:
             by_start = {}
             for other in theirs:
-                by_start.setdefault(other[:_START], []).append(other)
-        if any(keys_match(key, other) for other in by_start.get(key[:_START], ())):
+                by_start.setdefault(key_start(other), []).append(other)
+        if any(keys_match(key, other) for other in by_start.get(key_start(key), ())):
             count += 1
     return count
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 
@@ -22,8 +23,8 @@ from .discovered import shared_keys
 from .sentences import fold_keys as fold
 
 
-class Role:
-    """An event mention's place in its article (strings, as they are stored in the cache)."""
+class Role(StrEnum):
+    """An event mention's place in its article (its value is what the cache stores)."""
 
     HEADLINE = "headline"  # what the article reports
     SECTION = "section"  # a sub-heading that starts a report of another happening
@@ -35,7 +36,6 @@ class Role:
 class Modality:
     old_plan: tuple[str, ...]
     postponed: tuple[str, ...]
-    cancelled: tuple[str, ...]
     since: tuple[str, ...]
     since_after: tuple[str, ...]
     planned: tuple[str, ...]
@@ -54,10 +54,7 @@ def discourse() -> dict:
 def modality(language: str) -> Modality:
     data = discourse()["modality"].get(language if language in LANGUAGES else "en", {})
     return Modality(
-        *(
-            tuple(data.get(key, []))
-            for key in ("old_plan", "postponed", "cancelled", "since", "since_after", "planned")
-        )
+        *(tuple(data.get(key, [])) for key in ("old_plan", "postponed", "since", "since_after", "planned"))
     )
 
 
@@ -125,10 +122,6 @@ def recalls(text: str, language: str) -> bool:
     """A sentence that opens by recalling what was told before («Ранее …», "Earlier, …")."""
     opening = fold(text[:40].lower()).lstrip(' «"“')
     return any(opening.startswith(cue) for cue in discourse()["recall"].get(language, ()))
-
-
-def is_cancelled(text: str, sentence: tuple[int, int], language: str) -> bool:
-    return _has(fold(text[sentence[0] : sentence[1]].lower()), modality(language).cancelled)
 
 
 def is_since(text: str, span: tuple[int, int], date_text: str, language: str) -> bool:

@@ -8,11 +8,10 @@ and `not` phrases. Every mistake is named with its line and the fix.
 from __future__ import annotations
 
 import tomllib
-from importlib import resources
 from pathlib import Path
 
 from ..errors import ContentError
-from ..extract.concepts import CLASSES
+from ..extract.concepts import CLASSES, concepts_file_bytes
 from .text import read_toml, table_lines
 
 _KEYS = {"class", "broader", "bilateral", "ru", "kk", "en", "not"}
@@ -25,9 +24,7 @@ def read_concepts(path: Path) -> str:
         return ""
     text, data = read_toml(path)
     lines = table_lines(text)
-    built_in = tomllib.loads(
-        resources.files("generator").joinpath("data", "concepts.toml").read_text("utf-8")
-    )
+    built_in = tomllib.loads(concepts_file_bytes().decode("utf-8"))
     known = set(built_in) | set(data)
     for concept_id, entry in data.items():
         _check(path, lines.get(concept_id), concept_id, entry, known)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..extract.concepts import Concept, clashing, concept_table, related, specific_kinds
-from ..extract.discovered import shared_keys
+from ..extract.discovered import key_start, shared_keys
 from ..model import Actor, Note
 from .candidates import Candidate
 
@@ -44,7 +44,6 @@ _BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow an
 _LOOK_LIMIT = 64  # clusters looked at per report, at most (beyond the first bucket)
 _INDEXED = ("gathering", "document", "occurrence", "frame")
 _MONTH_DAYS = 31
-_NAME_PREFIX = 3  # the shortest key a name has (generator/data/names.toml: shortest)
 
 
 @dataclass(slots=True, eq=False)
@@ -225,7 +224,7 @@ class ClusterIndex:
     def keys(self, actors, concepts, names=()) -> list[str]:
         named = [c for c in concepts if c in self.table and self.table[c].cls in _INDEXED]
         # A name's key may carry a case ending (tkv, tkvtn): its first consonants find both.
-        prefixes = sorted({f"@{key[:_NAME_PREFIX]}" for key in names})
+        prefixes = sorted({f"@{key_start(key)}" for key in names})
         return sorted(actors) + [f"~{c}" for c in sorted(named)] + prefixes
 
     def add(self, cluster: Cluster) -> None:
