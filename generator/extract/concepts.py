@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from .latin import with_latin
 from .sentences import fold_keys as fold
 from .sentences import words
 
@@ -90,10 +91,13 @@ def _load() -> tuple[
         by_start: dict[str, list[_Form]] = {}
         negatives: list[tuple[str, str]] = []
         for concept_id, entry in data.items():
-            for form in entry.get(language, []):
+            forms = entry.get(language, [])
+            for form in with_latin(forms) if language == "kk" else forms:
                 stems = tuple((stem.rstrip("$"), stem.endswith("$")) for stem in fold(form.lower()).split())
                 by_start.setdefault(stems[0][0][:2], []).append(_Form(concept_id, stems))
-            negatives.extend((concept_id, fold(phrase.lower())) for phrase in entry.get("not", []))
+            negatives.extend(
+                (concept_id, fold(phrase.lower())) for phrase in with_latin(entry.get("not", []))
+            )
         matchers[language] = (by_start, tuple(negatives))
     return table, matchers
 

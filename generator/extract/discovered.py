@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .latin import with_latin
 from .sentences import fold, words
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\d])")
@@ -48,12 +49,16 @@ def name_rules() -> NameRules:
         int(skeleton["shortest"]),
         int(skeleton["ending"]),
         frozenset(),
-        {k: frozenset(v) for k, v in data["media"]["cues_before"].items()},
-        {k: frozenset(v) for k, v in data["media"]["cues_after"].items()},
-        {k: tuple(v) for k, v in data["titles"].items()},
+        {k: frozenset(_alphabets(k, v)) for k, v in data["media"]["cues_before"].items()},
+        {k: frozenset(_alphabets(k, v)) for k, v in data["media"]["cues_after"].items()},
+        {k: tuple(_alphabets(k, v)) for k, v in data["titles"].items()},
     )
     media = frozenset(" ".join(_word_keys(rules, name, keep_short=True)) for name in data["media"]["names"])
     return NameRules(**{**{f: getattr(rules, f) for f in rules.__slots__}, "media": media})
+
+
+def _alphabets(language: str, words: list[str]) -> list[str]:
+    return with_latin(words) if language == "kk" else words
 
 
 def skeleton(word: str, rules: NameRules | None = None) -> str:

@@ -20,6 +20,7 @@ from ..model import LANGUAGES, Document
 from .concepts import find_concepts, most_specific
 from .dates import FoundDate
 from .discovered import shared_keys
+from .latin import kk_latin, with_latin
 from .sentences import fold_keys as fold
 
 
@@ -47,7 +48,22 @@ def discourse_file_bytes() -> bytes:
 
 @cache
 def discourse() -> dict:
-    return tomllib.loads(discourse_file_bytes().decode("utf-8"))
+    """The cue words; every Kazakh list also in the Latin alphabet (`latin.py`)."""
+    data = tomllib.loads(discourse_file_bytes().decode("utf-8"))
+    for section in data.values():
+        if "kk" in section:
+            section["kk"] = _in_both_alphabets(section["kk"])
+    return data
+
+
+def _in_both_alphabets(value):
+    if isinstance(value, list):
+        return with_latin(value)
+    if isinstance(value, dict) and all(isinstance(v, int) for v in value.values()):
+        return value | {kk_latin(word): v for word, v in value.items() if kk_latin(word) not in value}
+    if isinstance(value, dict):
+        return {key: _in_both_alphabets(v) for key, v in value.items()}
+    return value
 
 
 @cache

@@ -26,11 +26,13 @@ def explain_merge(
     grouping = group_reports(documents, extractions, notes, actors, log)
     ids = {cluster.number: event_id(cluster, grouping.by_source) for cluster in grouping.clusters}
     by_id = {ids[c.number]: c for c in grouping.clusters}
+    lines: list[str] = []
+    # An event made from an article's headline bears the article's id: show both.
     if subject in by_id:
-        return _event_lines(subject, by_id[subject], log, ids, grouping.claims.claimed)
+        lines += _event_lines(subject, by_id[subject], log, ids, grouping.claims.claimed)
     if subject in grouping.by_source:
-        return _source_lines(subject, grouping.by_source[subject], log, ids, grouping.claims.claimed)
-    return None
+        lines += _source_lines(subject, grouping.by_source[subject], log, ids, grouping.claims.claimed)
+    return lines or None
 
 
 def _describe(candidate: Candidate) -> str:
