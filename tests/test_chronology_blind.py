@@ -10,7 +10,7 @@ figures are printed by `.venv/bin/python tests/chronology_scores.py`.
 from __future__ import annotations
 
 import pytest
-from chronology_scores import BLIND, score
+from chronology_scores import BLIND, build_events, score
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def test_the_blind_set_is_what_the_writers_committed(report):
 
 
 def test_most_happenings_are_found(report):
-    assert report.recall >= 0.75, report.misses
+    assert report.recall >= 0.8, report.misses
 
 
 def test_reports_joined_are_of_one_happening(report):
@@ -40,3 +40,16 @@ def test_few_events_that_no_happening_explains(report):
 
 def test_no_title_is_a_fragment_a_timestamp_or_over_long(report):
     assert report.title_faults == []
+
+
+def test_a_complaint_the_day_after_the_results_is_its_own_event():
+    """election_07_kk and election_08_en tell of the complaint of 9 June and, on its own, of the
+    results of the 8th; election_06_ru of the results and of the vote the day before."""
+    _, events = build_events(BLIND)
+    on = {
+        day: [{ref.source for ref in e.sources} for e in events if e.span.edtf == day]
+        for day in ("2026-06-08", "2026-06-09")
+    }
+    assert any({"election_07_kk", "election_08_en"} <= cited for cited in on["2026-06-09"])
+    assert not any("election_06_ru" in cited for cited in on["2026-06-09"])
+    assert not any({"election_07_kk", "election_08_en"} & cited for cited in on["2026-06-08"])

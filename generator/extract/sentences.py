@@ -57,14 +57,25 @@ def split_sentences(text: str, regions: list[tuple[int, int]]) -> list[Sentence]
     for region_start, region_end in regions:
         start = region_start
         for boundary in _BOUNDARY.finditer(text, region_start, region_end):
-            if not any(ch in "\r\n" for ch in boundary.group(0)) and _NO_BREAK_AFTER.search(
+            line_break = any(ch in "\r\n" for ch in boundary.group(0))
+            if not line_break and _NO_BREAK_AFTER.search(
                 text, max(start, boundary.start() - 8), boundary.start()
             ):
+                continue
+            if line_break and _wrapped(text, boundary.start(), boundary.end()):
                 continue
             _add(sentences, text, start, boundary.start())
             start = boundary.end()
         _add(sentences, text, start, region_end)
     return sentences
+
+
+def _wrapped(text: str, start: int, end: int) -> bool:
+    """A single line break before a small letter, after no full stop, wraps a sentence (a
+    Markdown paragraph written over several lines): "the referendum held the\nday before"."""
+    if text.count("\n", start, end) > 1 or end >= len(text) or not text[end].islower():
+        return False
+    return text[start - 1 : start] not in (".", "!", "?", "…", ":")
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -62,6 +62,7 @@ class Cluster:
     kinds: set[str] | None = None  # the occurrences its reports' own clauses name (a note's: all)
     former: list[tuple[dt.date, dt.date]] = field(default_factory=list)  # days it was once planned for
     near: set[int] = field(default_factory=set)  # id() of members that only nearly fit: never date it
+    days_of: dict[str, list[tuple[dt.date, dt.date]]] = field(default_factory=dict)  # by source
 
     def __post_init__(self) -> None:
         if self.kinds is None:
@@ -71,6 +72,7 @@ class Cluster:
     def add(self, candidate: Candidate, near: bool = False) -> None:
         """A member that only nearly fits (a date conflict) does not narrow the days."""
         self.members.append(candidate)
+        self.days_of.setdefault(candidate.source, []).append((candidate.low, candidate.high))
         if near:
             self.near.add(id(candidate))
         self.actors |= candidate.actors
@@ -95,6 +97,8 @@ class Rule(StrEnum):
     MOVED = "joined: one reports the day the other's happening was planned for before it was moved"
     TARGET_APART = "apart: a target meets only targets"
     DAYS_APART = "apart: their days do not meet"
+    SAME_ARTICLE_OTHER_DAY = "apart: one article tells of them on different days"
+    BOTH_DAYS_TOLD = "apart: a day apart, and an article tells of each day on its own"
     NO_ONE_IN_COMMON = "apart: they name no actor or name in common"
     DIFFERENT_KINDS = "apart: they name different kinds of happening"
     DIFFERENT_COUNTRIES = "apart: their venues are in different countries"
@@ -125,6 +129,16 @@ class Scorer:
         # A region with no country (Central Asia) is not a venue.
         self.venue_country = {a.id: a.country for a in actors.values() if a.type == "place" and a.country}
         self.actor_weight = {a.id: ACTOR_WEIGHT[a.type] for a in actors.values()}
+        self.days_told: dict[str, set[dt.date]] = {}  # the days each article dates a report to
+
+    def read_days(self, candidates: list[Candidate]) -> None:
+        self.days_told = defaultdict(set)
+        for candidate in candidates:
+            if candidate.low == candidate.high:
+                self.days_told[candidate.source].add(candidate.low)
+
+    def _tells_of(self, source: str, low: dt.date, high: dt.date) -> bool:
+        return any(low <= day <= high for day in self.days_told.get(source, ()))
 
     def score(self, candidate: Candidate, cluster: Cluster) -> tuple[float, bool] | None:
         """(evidence, near) if the candidate may join the cluster, else None."""
@@ -141,6 +155,14 @@ class Scorer:
             gap = 1  # a preview of the old day: one happening, its date recorded as a conflict
         elif gap > NEAR_DAYS:
             return Verdict(False, Rule.DAYS_APART)
+        elif gap and (
+            self._tells_of(candidate.source, cluster.low, cluster.high)
+            or any(self._tells_of(source, candidate.low, candidate.high) for source in cluster.days_of)
+        ):
+            # Not a slip of a day: an article that names both days keeps them apart.
+            return Verdict(False, Rule.BOTH_DAYS_TOLD)
+        if _told_on_another_day(candidate, cluster):
+            return Verdict(False, Rule.SAME_ARTICLE_OTHER_DAY)
         names = shared_keys(candidate.names, cluster.names)
         if candidate.actors.isdisjoint(cluster.actors) and not names:
             return Verdict(False, Rule.NO_ONE_IN_COMMON)
@@ -269,29 +291,52 @@ def cluster_candidates(
     may hold the notes' events already; they attract candidates like any other. `log`, when
     given, receives what was decided for each candidate and why (`timeline check --explain`)."""
     index = ClusterIndex(scorer.table)
+    scorer.read_days(candidates)
     for cluster in clusters:
         index.add(cluster)
     # Reports that make events first; then those that may only join one (undated, in passing).
     ranked = sorted(candidates, key=lambda c: (c.joins_only, *c.order()))
+    # A report a day off fits only nearly: it waits until every report that names the same day
+    # found its event, so that the days of one story (vote, results, complaint) stay apart.
+    waiting = []
     for candidate in ranked:
-        verdicts = [(scorer.judge(candidate, cluster), cluster) for cluster in index.near(candidate)]
-        joinable = [(v, c) for v, c in verdicts if v.joins]
-        best = max(joinable, key=lambda vc: (vc[0].evidence, -vc[1].number), default=None)
-        if log is not None:
-            log[id(candidate)] = Decision(best[1] if best else None, verdicts)
-        if best is None and candidate.joins_only:
-            continue  # context of its article: no event of its own
-        if best is None:
-            cluster = Cluster(len(clusters), candidate.low, candidate.high, candidate.target)
-            clusters.append(cluster)
-            cluster.add(candidate)
-            if log is not None:
-                log[id(candidate)] = Decision(cluster, verdicts, started=True)
-        else:
-            verdict, cluster = best
-            cluster.add(candidate, near=verdict.near)
-        index.add(cluster)
+        if not _place(candidate, scorer, clusters, index, log, wait=True):
+            waiting.append(candidate)
+    for candidate in waiting:
+        _place(candidate, scorer, clusters, index, log, wait=False)
     return _join_previews_of_moved(clusters, scorer)
+
+
+def _place(
+    candidate: Candidate,
+    scorer: Scorer,
+    clusters: list[Cluster],
+    index: ClusterIndex,
+    log: Decisions | None,
+    wait: bool,
+) -> bool:
+    """Join the best cluster (a same-day one before any a day off), or start one. With `wait`,
+    a report that only nearly fits any cluster is left for later: False."""
+    verdicts = [(scorer.judge(candidate, cluster), cluster) for cluster in index.near(candidate)]
+    joinable = [(v, c) for v, c in verdicts if v.joins]
+    best = max(joinable, key=lambda vc: (not vc[0].near, vc[0].evidence, -vc[1].number), default=None)
+    if wait and best is not None and best[0].near:
+        return False
+    if log is not None:
+        log[id(candidate)] = Decision(best[1] if best else None, verdicts)
+    if best is None and candidate.joins_only:
+        return True  # context of its article: no event of its own
+    if best is None:
+        cluster = Cluster(len(clusters), candidate.low, candidate.high, candidate.target)
+        clusters.append(cluster)
+        cluster.add(candidate)
+        if log is not None:
+            log[id(candidate)] = Decision(cluster, verdicts, started=True)
+    else:
+        verdict, cluster = best
+        cluster.add(candidate, near=verdict.near)
+    index.add(cluster)
+    return True
 
 
 @dataclass
@@ -330,6 +375,15 @@ def _join_previews_of_moved(clusters: list[Cluster], scorer: Scorer) -> list[Clu
                     moved.add(member, near=True)
                 absorbed.add(preview.number)
     return [cluster for cluster in clusters if cluster.number not in absorbed]
+
+
+def _told_on_another_day(candidate: Candidate, cluster: Cluster) -> bool:
+    """An article that dates two of its clauses to different days tells of two happenings (the
+    results announced on Monday of the vote held the day before)."""
+    return any(
+        candidate.high < low or high < candidate.low
+        for low, high in cluster.days_of.get(candidate.source, ())
+    )
 
 
 def _once_planned(candidate: Candidate, cluster: Cluster) -> bool:

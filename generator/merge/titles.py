@@ -14,7 +14,9 @@ import re
 from functools import cache
 
 from ..extract.concepts import find_concepts, most_specific
+from ..extract.dates import find_dates
 from ..extract.happenings import Role, discourse
+from ..extract.sentences import Sentence, words
 from ..extract.sentences import fold_keys as fold
 from ..model import LANGUAGES
 from .candidates import Candidate
@@ -100,7 +102,20 @@ def concise(text: str, language: str, date_text: str | None = None) -> str | Non
         text = _first_clauses(text)
     if text is None or len(text.split()) < _SHORTEST or text[-1:] in ",:–—-":
         return None
+    if _only_a_date(text, language):
+        return None  # «В понедельник, 8 июня», "On Monday, 2 March": no happening told
     return text[0].upper() + text[1:]
+
+
+def _only_a_date(text: str, language: str) -> bool:
+    """Whether the clause says no more than a date: fewer than two words of three letters or
+    more outside its date expressions."""
+    whole = [(0, len(text))]
+    found = find_dates(text, whole, [Sentence(0, len(text))], language, None, reference_year=2000)
+    rest = text
+    for date in sorted(found, key=lambda d: d.span, reverse=True):
+        rest = rest[: date.span[0]] + " " + rest[date.span[1] :]
+    return sum(len(word.text) >= 3 and not word.text.isdigit() for word in words(rest)) < 2
 
 
 def prepared(text: str, language: str, date_text: str | None = None) -> str:
