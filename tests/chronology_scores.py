@@ -49,7 +49,7 @@ _OPENERS = re.compile(
     r"алайда|және)\b",
     re.IGNORECASE,
 )
-_SITE_TOML = """languages = ["ru", "kk", "en"]
+SITE_TOML = """languages = ["ru", "kk", "en"]
 default_language = "ru"
 base_url = ""
 
@@ -144,7 +144,7 @@ def build_events(folder: Path) -> tuple[int, list[Event]]:
     """Every beat's articles in one fresh site with an empty registry, through extract and merge."""
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch)
-        (site / "site.toml").write_text(_SITE_TOML, encoding="utf-8")
+        (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")
         articles = site / "content" / "articles"
         articles.mkdir(parents=True)
         (site / "content" / "actors.toml").write_text("", encoding="utf-8")

@@ -6,17 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from chronology_scores import SITE_TOML
+
 from generator.build import read_chronology
 
-SITE_TOML = """languages = ["ru", "kk", "en"]
-default_language = "ru"
-base_url = ""
-
-[title]
-ru = "Референдум"
-kk = "Референдум"
-en = "Referendum"
-"""
 ARTICLES = {
     "r1_ru.md": """---
 title: Жители Риддера проголосовали на местном референдуме
