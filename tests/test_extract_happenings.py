@@ -16,7 +16,7 @@ import pytest
 from generator.extract import build_actor_index, extract
 from generator.extract.anchored import find_anchored
 from generator.extract.discovered import is_media, keys_match, name_keys, numbers_in, skeleton
-from generator.extract.happenings import Role, is_old_plan, is_since, is_timestamp_line
+from generator.extract.happenings import Role, is_old_plan, is_since, is_timestamp_line, own_kinds
 from generator.ingest.articles import read_article
 from generator.ingest.text import detect_language
 
@@ -209,6 +209,19 @@ def test_amounts_are_evidence_and_days_and_years_are_not():
         ("The recount was held two days after the complaint, officials said.", "en", 2, "the complaint"),
         ("Лекции начнутся за три дня до открытия форума.", "ru", -3, "открытия форума"),
         ("Апелляция үкімнен кейін бір аптадан соң берілді.", "kk", 7, "Апелляция үкім"),
+        # A sentence running on with no comma: the anchor stops where it has named a happening.
+        (
+            "Через неделю после объявления режима ЧС в область приезжал вице-премьер.",
+            "ru",
+            7,
+            "объявления режима ЧС",
+        ),
+        (
+            "Ballots were counted again two days after the mayor filed an appeal alleging fraud.",
+            "en",
+            2,
+            "the mayor filed an appeal",
+        ),
     ],
 )
 def test_a_day_anchored_to_another_happening_is_found_with_its_count(text, language, offset, anchor):
@@ -253,3 +266,27 @@ def test_sentences_are_not_cut_at_times_initials_titles_or_numbers():
         "Итоги подвели в 2026 г.",
         "Все довольны.",
     ]
+
+
+# --- the kinds a date's own clause names -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "language", "kinds"),
+    [
+        # A participle after a comma qualifies the noun before it: the vote, not its results.
+        ("Комиссия объявила итоги голосования, прошедшего накануне.", "накануне", "ru", ("election",)),
+        # Another happening's clause after the date is not this one's.
+        (
+            "Officials shut two clinics on Friday after an outbreak that began in March.",
+            "on Friday",
+            "en",
+            (),
+        ),
+        ("Сделку закроют осенью после одобрения регулятора.", "осенью", "ru", ()),
+    ],
+)
+def test_a_dates_own_clause_names_its_kinds(text, date, language, kinds):
+    start = text.index(date)
+    found = own_kinds(text, (0, len(text)), (start, start + len(date)), language)
+    assert tuple(k for k in found if k != "announcement") == kinds

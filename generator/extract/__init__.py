@@ -22,11 +22,11 @@ from .dates import FoundDate, find_dates
 from .discovered import numbers_in
 from .happenings import (
     Role,
-    clause_bounds,
     headline_date,
     is_attribution,
     is_old_plan,
     is_timestamp_line,
+    own_kinds,
     recalls,
     sentence_role,
 )
@@ -325,8 +325,7 @@ def _event_mentions(
                 Role.BACKGROUND,
                 "; background: the day of the words that report a happening dated otherwise",
             )
-        low, high = clause_bounds(document.text, found.sentence, found.span)
-        kinds = find_concepts(document.text[low:high], result.language) or concepts
+        kinds = own_kinds(document.text, found.sentence, found.span, result.language) or concepts
         mentions.append(
             EventMention(
                 when=as_date_span(found),

@@ -12,11 +12,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .concepts import find_concepts, most_specific
 from .happenings import discourse
 from .sentences import fold_keys
 
-_ANCHOR = r"(?P<anchor>[^,.;:!?«»\"“”()\n]{3,60}?)"
 _END = r"(?=[,.;:!?»\"”)\n]|\s+(?:и|а|но|and|but|when|где|когда)\s|$)"
+# The words naming the happening counted from: up to the clause's end, or, when the sentence
+# runs on without a break («через неделю после объявления режима ЧС в регион приезжал
+# министр»), its first six words.
+_ANCHOR = rf"(?P<anchor>[^,.;:!?«»\"“”()\n]{{3,60}}?{_END}|[\w-]+(?:\s+[\w-]+){{0,5}})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +49,21 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], int], ...]:
         return (
             (
                 re.compile(
-                    rf"(?<!\w)(?:{after})\s+{number}?{unit}\s+{data['after_word']}\s+{_ANCHOR}{_END}", flags
+                    rf"(?<!\w)(?:{after})\s+{number}?{unit}\s+{data['after_word']}\s+{_ANCHOR}", flags
                 ),
                 1,
             ),
             (
                 re.compile(
-                    rf"(?<!\w)(?:{before})\s+{number}?{unit}\s+{data['before_word']}\s+{_ANCHOR}{_END}", flags
+                    rf"(?<!\w)(?:{before})\s+{number}?{unit}\s+{data['before_word']}\s+{_ANCHOR}", flags
                 ),
                 -1,
             ),
         )
     if language == "en":
         return (
-            (re.compile(rf"(?<!\w){number}{unit}\s+{data['after_word']}\s+{_ANCHOR}{_END}", flags), 1),
-            (re.compile(rf"(?<!\w){number}{unit}\s+{data['before_word']}\s+{_ANCHOR}{_END}", flags), -1),
+            (re.compile(rf"(?<!\w){number}{unit}\s+{data['after_word']}\s+{_ANCHOR}", flags), 1),
+            (re.compile(rf"(?<!\w){number}{unit}\s+{data['before_word']}\s+{_ANCHOR}", flags), -1),
         )
     # Kazakh: the anchor comes first, in the ablative, then «кейін», the count and «соң».
     ablative = r"(?:нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)"
@@ -76,6 +80,18 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     )
 
 
+def _naming_end(text: str, start: int, end: int, language: str) -> int:
+    """Where the anchor's words have named their happening: «после объявления режима ЧС| в
+    регион приезжал министр» — the words after it belong to the sentence's own happening."""
+    named = most_specific(find_concepts(text[start:end], language))
+    if not named:
+        return end
+    for word in re.finditer(r"\S+", text[start:end]):
+        if most_specific(find_concepts(text[start : start + word.end()], language)) == named:
+            return start + word.end()
+    return end
+
+
 def find_anchored(text: str, regions: list[tuple[int, int]], language: str) -> list[AnchoredDay]:
     folded = fold_keys(text)  # «keıın» as «keiin»; same length, so spans hold
     data = discourse()["anchored"].get(language, {})
@@ -86,8 +102,10 @@ def find_anchored(text: str, regions: list[tuple[int, int]], language: str) -> l
                 count_text = (match.group("n") or "").lower()
                 count = int(count_text) if count_text.isdigit() else data["numbers"].get(count_text, 1)
                 days = data["units"][match.group("unit").lower()] * count
-                anchor = text[match.start("anchor") : match.end("anchor")].strip()
-                found.append(
-                    AnchoredDay(text[match.start() : match.end()], match.span(), sign * days, anchor)
-                )
+                end = match.end("anchor")
+                if language != "kk":  # the Kazakh anchor comes before the count: nothing to trim
+                    end = _naming_end(text, match.start("anchor"), end, language)
+                anchor = text[match.start("anchor") : end].strip()
+                span = (match.start(), end)
+                found.append(AnchoredDay(text[span[0] : end], span, sign * days, anchor))
     return sorted(found, key=lambda a: a.span)

@@ -166,6 +166,12 @@ def specific_kinds(concepts, kinds) -> frozenset[str]:
     return frozenset(most_specific(wide, table) | most_specific(narrow, table))
 
 
+def with_broader(kinds, table: dict[str, Concept] | None = None) -> set[str]:
+    """The kinds and every kind broader than one of them: a report of results is one of the vote."""
+    table = table or concept_table()
+    return {a for c in kinds if c in table for a in (c, *_ancestors(c, table))}
+
+
 def conflicting(first, second, table: dict[str, Concept] | None = None) -> bool:
     """Two texts report different happenings if each names a gathering (or each a document) and
     no gathering of one is the same as, or broader or narrower than, one of the other's."""

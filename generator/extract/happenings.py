@@ -95,6 +95,27 @@ def clause_bounds(text: str, sentence: tuple[int, int], span: tuple[int, int]) -
     return left, right.start() if right else end
 
 
+_HEAD_WORDS = 1  # words before a comma that a participle or relative clause after it qualifies
+
+
+def own_kinds(text: str, sentence: tuple[int, int], span: tuple[int, int], language: str) -> tuple[str, ...]:
+    """The kinds of happening the date's own clause names: the clause, cut where a clause about
+    another happening starts after the date ("after an outbreak that began…"). A clause naming
+    none that follows a comma qualifies the noun before it («итоги голосования, прошедшего
+    накануне», "the vote, held on Sunday"): that noun's kinds. Empty when neither names one."""
+    start, end = clause_bounds(text, sentence, span)
+    words = discourse()["other_happening"].get(language, [])
+    if words:
+        pattern = rf"\s(?:{'|'.join(re.escape(w) for w in words)})\s"
+        other = re.compile(pattern, re.IGNORECASE).search(text, span[1], end)
+        end = other.start() if other else end
+    kinds = find_concepts(text[start:end], language)
+    if kinds or start <= sentence[0] or text[start - 2 : start] != ", ":
+        return kinds
+    head = text[max(sentence[0], start - 80) : start - 2].split()[-_HEAD_WORDS:]
+    return find_concepts(" ".join(head), language)
+
+
 def _has(text: str, phrases: tuple[str, ...]) -> bool:
     return any(phrase in text for phrase in phrases)
 

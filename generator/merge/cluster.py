@@ -16,11 +16,19 @@ they share: actors, weighted by type, and key terms, weighted by class.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..extract.concepts import Concept, clashing, concept_table, related, specific_kinds
+from ..extract.concepts import (
+    Concept,
+    clashing,
+    concept_table,
+    most_specific,
+    related,
+    specific_kinds,
+    with_broader,
+)
 from ..extract.discovered import key_start, shared_keys
 from ..model import Actor, Note
 from .candidates import Candidate
@@ -44,6 +52,7 @@ _BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow an
 _LOOK_LIMIT = 64  # clusters looked at per report, at most (beyond the first bucket)
 _INDEXED = ("gathering", "document", "occurrence", "frame")
 _MONTH_DAYS = 31
+CONSENSUS_REPORTS = 3  # from this many reports on, an event's kind is what most of them name
 
 
 @dataclass(slots=True, eq=False)
@@ -57,17 +66,19 @@ class Cluster:
     concepts: set[str] = field(default_factory=set)
     note: Note | None = None  # an editor's note fixes this event's date, titles and actors
     specific: frozenset[str] = frozenset()
+    every_kind: frozenset[str] = frozenset()  # what any of its reports names: for undated ones
     names: set[str] = field(default_factory=set)
     numbers: set[str] = field(default_factory=set)
     kinds: set[str] | None = None  # the occurrences its reports' own clauses name (a note's: all)
     former: list[tuple[dt.date, dt.date]] = field(default_factory=list)  # days it was once planned for
     near: set[int] = field(default_factory=set)  # id() of members that only nearly fit: never date it
     days_of: dict[str, list[tuple[dt.date, dt.date]]] = field(default_factory=dict)  # by source
+    votes: Counter = field(default_factory=Counter)  # members naming each kind (or a narrower one)
 
     def __post_init__(self) -> None:
         if self.kinds is None:
             self.kinds = set(self.concepts)
-        self.specific = specific_kinds(self.concepts, self.kinds)
+        self.specific = self.every_kind = specific_kinds(self.concepts, self.kinds)
 
     def add(self, candidate: Candidate, near: bool = False) -> None:
         """A member that only nearly fits (a date conflict) does not narrow the days."""
@@ -81,12 +92,24 @@ class Cluster:
         if candidate.formerly is not None and candidate.formerly not in self.former:
             self.former.append(candidate.formerly)
         assert self.kinds is not None
+        self.votes.update(with_broader(candidate.specific))
         if not (candidate.concepts <= self.concepts and candidate.kinds <= self.kinds):
             self.concepts |= candidate.concepts
             self.kinds |= candidate.kinds
-            self.specific = specific_kinds(self.concepts, self.kinds)
+        self.specific = self._agreed_kinds()
         if not near and self.note is None:
             self.low, self.high = max(self.low, candidate.low), min(self.high, candidate.high)
+
+    def _agreed_kinds(self) -> frozenset[str]:
+        """The kinds that tell this happening apart. One report's sentence may name several (the
+        vote «despite the cancelled debate»); once three or more reports are in, what most of
+        them name is the happening, and the odd report's extra kinds do not keep others out."""
+        union = self.every_kind = specific_kinds(self.concepts, self.kinds)
+        count = len(self.members)
+        if self.note is not None or count < CONSENSUS_REPORTS:
+            return union
+        agreed = most_specific(kind for kind, votes in self.votes.items() if 2 * votes > count)
+        return frozenset(agreed) if agreed else union
 
 
 class Rule(StrEnum):
@@ -166,12 +189,13 @@ class Scorer:
         names = shared_keys(candidate.names, cluster.names)
         if candidate.actors.isdisjoint(cluster.actors) and not names:
             return Verdict(False, Rule.NO_ONE_IN_COMMON)
-        refusal = self.refusal(candidate.actors, candidate.specific, cluster.actors, cluster.specific)
+        undated = candidate.mention.anchor == "undated"
+        # An undated report has no day to tell it apart: it must fit every kind the event's reports name.
+        kinds = cluster.every_kind if undated else cluster.specific
+        refusal = self.refusal(candidate.actors, candidate.specific, cluster.actors, kinds)
         if refusal is not None:
             return Verdict(False, refusal)
-        if candidate.mention.anchor == "undated" and not related(
-            candidate.specific, cluster.specific, self.table
-        ):
+        if undated and not related(candidate.specific, kinds, self.table):
             return Verdict(False, Rule.UNDATED_NEEDS_KIND)
         evidence = self.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
         # Names say which story more than which happening: a story's people are in all of it.
@@ -180,7 +204,6 @@ class Scorer:
         )
         needed = THRESHOLD if gap == 0 else 2 * THRESHOLD
         cluster_days = (cluster.high - cluster.low).days + 1
-        undated = candidate.mention.anchor == "undated"  # held to its kind instead (above)
         if not undated and min(candidate.days, cluster_days) <= _MONTH_DAYS < max(
             candidate.days, cluster_days
         ):

@@ -1,0 +1,87 @@
+"""What an event's kind is once several reports are in (generator/merge/cluster.py): what most
+of its reports name, so that one report's sentence naming a second happening too does not keep
+the next report out; an undated report must still fit every kind its reports name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.extract import EventMention, Extraction
+from generator.merge.candidates import candidates_of
+from generator.merge.cluster import Rule, Scorer, cluster_candidates
+from generator.model import DateSpan, PartialDate
+
+DAY = dt.date(2026, 3, 1)
+
+
+def _report(source: str, text: str, kinds: tuple[str, ...], anchor: str = "text") -> EventMention:
+    return EventMention(
+        DateSpan.parse(DAY.isoformat()),
+        "occurred",
+        [],
+        text,
+        (0, len(text)),
+        "1 March",
+        "test",
+        anchor=anchor,
+        concepts=kinds,
+        names=("rddr",),  # all name Ridder
+        kinds=kinds,
+    )
+
+
+def _candidates(reports: dict[str, EventMention]):
+    published = PartialDate.from_date(DAY)
+    extractions = {
+        source: Extraction(source, "en", published, "front_matter", mentions=[mention])
+        for source, mention in reports.items()
+    }
+    documents = dict.fromkeys(reports)
+    return candidates_of(documents, extractions)
+
+
+def test_the_event_is_of_the_kind_most_of_its_reports_name():
+    reports = {
+        "a": _report("a", "Ridder voted in a referendum on 1 March.", ("election",)),
+        "b": _report("b", "The referendum vote in Ridder was held on 1 March.", ("election",)),
+        # One report's sentence names the debate before the vote as well.
+        "c": _report("c", "Ridder voted on 1 March after a heated debate.", ("debate", "election")),
+        "d": _report(
+            "d", "Ridder's vote of 1 March: the results were announced.", ("election", "election-results")
+        ),
+    }
+    clusters = cluster_candidates(_candidates(reports), Scorer({}), [])
+    assert len(clusters) == 1
+    assert sorted(m.source for m in clusters[0].members) == ["a", "b", "c", "d"]
+
+
+def test_with_two_reports_each_ones_kinds_still_count():
+    reports = {
+        "a": _report("a", "Ridder debated on 1 March.", ("debate",)),
+        "b": _report("b", "Ridder announced results on 1 March.", ("election-results",)),
+    }
+    scorer = Scorer({})
+    clusters = cluster_candidates(_candidates(reports), scorer, [])
+    assert len(clusters) == 2
+
+
+def test_an_undated_report_must_fit_every_kind_its_event_names():
+    reports = {
+        "a": _report("a", "Ridder voted on 1 March.", ("election",)),
+        "b": _report("b", "Ridder voted on 1 March.", ("election",)),
+        "c": _report("c", "Ridder voted on 1 March after a debate.", ("debate", "election")),
+    }
+    scorer = Scorer({})
+    [cluster] = cluster_candidates(_candidates(reports), scorer, [])
+    [results] = _candidates(
+        {
+            "e": _report(
+                "e", "Earlier, the vote's results came in.", ("election", "election-results"), "undated"
+            )
+        }
+    )
+    [dated] = _candidates(
+        {"f": _report("f", "The vote's results came in on 1 March.", ("election", "election-results"))}
+    )
+    assert scorer.judge(results, cluster).rule == Rule.DIFFERENT_KINDS
+    assert scorer.judge(dated, cluster).joins
