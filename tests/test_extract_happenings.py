@@ -290,3 +290,24 @@ def test_a_dates_own_clause_names_its_kinds(text, date, language, kinds):
     start = text.index(date)
     found = own_kinds(text, (0, len(text)), (start, start + len(date)), language)
     assert tuple(k for k in found if k != "announcement") == kinds
+
+
+def test_a_possessive_weekday_dates_its_noun_not_the_headline(tmp_path, empty_index):
+    path = tmp_path / "recount_en.md"
+    path.write_text(
+        "---\ntitle: Recount confirms the mayor's win in Ridder\ndate: 2026-03-05\n---\n"
+        "A recount in Ridder has confirmed Anna Petrova as the winner of Sunday's election for "
+        "mayor, the city commission said on Thursday.\n",
+        "utf-8",
+    )
+    mentions = extract(read_article(path), empty_index).mentions
+    election = [m for m in mentions if m.when.start.edtf == "2026-03-01"]
+    assert [m.kinds for m in election] == [("election",)]
+    assert mentions[0].headline and mentions[0].when.start.edtf != "2026-03-01"
+
+
+def test_two_word_forms_match_in_either_order_in_russian_and_kazakh():
+    from generator.extract.concepts import find_concepts
+
+    assert "outbreak" in find_concepts("Первые 14 случаев были выявлены накануне.", "ru")
+    assert "outbreak" in find_concepts("Накануне выявлены первые случаи кори.", "ru")

@@ -19,6 +19,7 @@ from .sentences import words
 
 CLASSES = ("gathering", "document", "occurrence", "frame", "act", "topic")
 SPECIFIC = ("gathering", "document", "occurrence")  # kinds that tell one happening from another
+FREE_ORDER = ("ru", "kk")  # languages whose two-word forms match in either order
 _GAP = 2  # words allowed between the stems of a multi-word form («критически важных минералов»)
 
 
@@ -95,6 +96,9 @@ def _load() -> tuple[
             for form in with_latin(forms) if language == "kk" else forms:
                 stems = tuple((stem.rstrip("$"), stem.endswith("$")) for stem in fold(form.lower()).split())
                 by_start.setdefault(stems[0][0][:2], []).append(_Form(concept_id, stems))
+                if len(stems) == 2 and language in FREE_ORDER:
+                    # «выявлен случа» also finds «случаев были выявлены»
+                    by_start.setdefault(stems[1][0][:2], []).append(_Form(concept_id, stems[::-1]))
             negatives.extend(
                 (concept_id, fold(phrase.lower())) for phrase in with_latin(entry.get("not", []))
             )

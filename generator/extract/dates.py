@@ -1042,7 +1042,11 @@ def _english(v: Vocabulary) -> list[Pattern]:
         Pattern("ago", re.compile(rf"{B}(?P<n>\d+|{numbers})\s+(?P<unit>{units})\s+ago{E}", i), _ago(v)),
         Pattern(
             "weekday",
-            re.compile(rf"{B}(?:(?P<wmod>(?i:on|last|next|this))\s+)(?P<wd>{wd}){E}(?!,?\s+(?:\d|{month}))"),
+            # "on Sunday", "last Sunday", and the possessive "Sunday's vote"
+            re.compile(
+                rf"{B}(?:(?P<wmod>(?i:on|last|next|this))\s+|(?=(?:{wd})['’]s\s))(?P<wd>{wd}){E}"
+                rf"(?!,?\s+(?:\d|{month}))"
+            ),
             _weekday(v),
         ),
     ]

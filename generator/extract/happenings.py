@@ -95,7 +95,13 @@ def clause_bounds(text: str, sentence: tuple[int, int], span: tuple[int, int]) -
     return left, right.start() if right else end
 
 
+_NOUN_WORDS = 3  # words after "Sunday's" that name what the possessive dates
 _HEAD_WORDS = 1  # words before a comma that a participle or relative clause after it qualifies
+
+
+def is_possessive(text: str, span: tuple[int, int]) -> bool:
+    """ "Sunday's election": the date of the noun after it, not of the sentence's verb."""
+    return text[span[1] : span[1] + 2] in ("'s", "’s")
 
 
 def own_kinds(text: str, sentence: tuple[int, int], span: tuple[int, int], language: str) -> tuple[str, ...]:
@@ -103,6 +109,8 @@ def own_kinds(text: str, sentence: tuple[int, int], span: tuple[int, int], langu
     another happening starts after the date ("after an outbreak that began…"). A clause naming
     none that follows a comma qualifies the noun before it («итоги голосования, прошедшего
     накануне», "the vote, held on Sunday"): that noun's kinds. Empty when neither names one."""
+    if is_possessive(text, span):
+        return find_concepts(" ".join(text[span[1] + 2 : sentence[1]].split()[:_NOUN_WORDS]), language)
     start, end = clause_bounds(text, sentence, span)
     words = discourse()["other_happening"].get(language, [])
     if words:
@@ -221,6 +229,7 @@ def headline_date(
         if d.span[0] < lead_end
         and d.precision == "day"
         and not is_old_plan(document.text, d.sentence, d.span, language)
+        and not is_possessive(document.text, d.span)
         and not (
             d.sentence[0] >= document.title_span[1]
             and is_attribution(document.text, d.sentence, d.span, language)
@@ -230,7 +239,10 @@ def headline_date(
         if found.sentence[0] < document.title_span[1]:
             return found  # the headline dates itself
         start, end = _window(found.sentence, found.span)
-        concepts = most_specific(find_concepts(document.text[start:end], language))
+        # The kinds of the date's own clause, if it names any: "lodged the complaint on 9 June,
+        # the day after the results" is no day of a headline about the results.
+        own = own_kinds(document.text, found.sentence, found.span, language)
+        concepts = most_specific(own or find_concepts(document.text[start:end], language))
         if (title_concepts and concepts & title_concepts) or shared_keys(
             title_names, names_between(start, end)
         ):
