@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PRECISIONS = ("day", "week", "part_of_month", "month", "season", "year")
-EVENT_KINDS = ("occurred", "planned", "target")
+EVENT_KINDS = ("occurred", "planned", "cancelled", "target")
 QUALIFIERS = (None, "approximate", "before", "after")
 ACTOR_TYPES = ("person", "country", "org", "place")
 LANGUAGES = ("ru", "kk", "en")
@@ -238,6 +238,23 @@ class ReportedDate:
     consistent: bool = True
 
 
+@dataclass(frozen=True, slots=True)
+class NamedActor:
+    """Someone or something an event's sources name that the registry does not know: a person,
+    a body, a place, found by extraction and linked across scripts and languages. `names` and
+    `role` are by language, in dictionary form ("Joe Biden", role "President")."""
+
+    names: dict[str, str]
+    role: dict[str, str]
+    sources: tuple[str, ...]  # the sources of the event that name it
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or next(iter(self.names.values()))
+
+    def name_language(self, language: str) -> str:
+        return language if language in self.names else next(iter(self.names))
+
+
 @dataclass(slots=True)
 class Event:
     id: str
@@ -255,6 +272,7 @@ class Event:
     title_from: dict[str, str] = field(default_factory=dict)
     reported_dates: list[ReportedDate] = field(default_factory=list)
     date_reason: str = ""
+    named: list[NamedActor] = field(default_factory=list)  # named in its sources, not in the registry
 
     @property
     def conflicts(self) -> list[ReportedDate]:

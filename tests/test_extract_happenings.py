@@ -191,6 +191,11 @@ def test_outlets_are_media_and_people_who_speak_are_not():
     assert is_media("Egemen", "", " хабарлайды", "kk")
     assert not is_media("Дамир Сейткали", "председатель комитета ", ", спутник", "ru")
     assert not is_media("Астаны", "по времени ", ", сообщает Казинформ", "ru")  # the comma parts them
+    assert not is_media("Yerlan Saparov", "its director ", " said.", "en")
+
+
+def test_a_hyphenated_name_of_short_halves_has_a_key():
+    assert name_keys("Aisha-Bibi") and name_keys("Айша-Биби") == name_keys("Aisha-Bibi")
 
 
 def test_amounts_are_evidence_and_days_and_years_are_not():
@@ -311,3 +316,33 @@ def test_two_word_forms_match_in_either_order_in_russian_and_kazakh():
 
     assert "outbreak" in find_concepts("Первые 14 случаев были выявлены накануне.", "ru")
     assert "outbreak" in find_concepts("Накануне выявлены первые случаи кори.", "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            " date 2026-05-20 Концерт отменили\n"
+            "Концерт, который должен был пройти 24 мая на площади, отменили.\n",
+            "2026-05-24",
+        ),
+        (
+            " date 2026-05-20 Gala off\nOrganisers said the gala planned for 4 June will not take place.\n",
+            "2026-06-04",
+        ),
+        (
+            " date 2026-05-20 Концерт өтпейді\n24 мамырда өтуге тиіс болған жабылу концерті мүлде өтпейді.\n",
+            "2026-05-24",
+        ),
+    ],
+)
+def test_a_plan_called_off_is_a_cancelled_happening_on_its_day(tmp_path, empty_index, text, day):
+    mentions = extract(article(tmp_path, "c.txt", text), empty_index).mentions
+    on_day = [m for m in mentions if m.when.edtf == day]
+    assert [(m.kind, m.role) for m in on_day] == [("cancelled", Role.SENTENCE)]
+
+
+def test_a_plan_moved_to_another_day_is_not_cancelled(tmp_path, empty_index):
+    text = " date 2026-05-20 Moved\nThe gala planned for 4 June was cancelled and moved to 11 June.\n"
+    mentions = extract(article(tmp_path, "d.txt", text), empty_index).mentions
+    assert all(m.kind != "cancelled" for m in mentions)

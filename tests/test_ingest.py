@@ -332,7 +332,7 @@ def content_with_note(tmp_path: Path, note_name: str) -> Path:
         ("unclosed.md", 1, ["never closed", "add a line with ---"]),
         ("invalid-yaml.md", 4, ["not valid YAML", "quote values"]),
         ("invalid-toml.md", 3, ["not valid TOML", "quotes"]),
-        ("unknown-kind.md", 4, ["happened", "occurred, planned, target"]),
+        ("unknown-kind.md", 4, ["happened", "occurred, planned, cancelled, target"]),
     ],
 )
 def test_bad_note_is_reported_with_file_line_and_fix(tmp_path, note_name, line, words):

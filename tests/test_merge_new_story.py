@@ -178,3 +178,35 @@ def test_a_mistake_in_content_concepts_toml_names_the_line_and_the_fix(new_site,
     assert done.returncode == 1
     assert "concepts.toml:3: [olympiad]" in done.stderr and "class 'contest' is unknown" in done.stderr
     assert "fix: use one of gathering, document, occurrence" in done.stderr
+
+
+def test_names_the_registry_lacks_are_listed_once_per_person_in_each_language(events):
+    [opening] = [e for e in events if e.span.edtf == "2026-09-17"]
+    omarov = [n for n in opening.named if n.names.get("en") == "Nurlan Omarov"]
+    # One person in three languages, in the dictionary form («Нурлана Омарова» is a man's genitive).
+    assert [n.names for n in omarov] == [
+        {"en": "Nurlan Omarov", "kk": "Нұрлан Омаров", "ru": "Нурлан Омаров"}
+    ]
+    assert set(omarov[0].sources) == {"700_ru", "701_en", "702_kk"}
+    later = next(e for e in events if "703_kk" in sources(e))
+    # A Kazakh Latin dative («Nūrlan Omarovqa») is the name without its ending.
+    assert all(not name.endswith("qa") for n in later.named for name in n.names.values())
+
+
+def test_event_pages_and_timeline_json_show_the_discovered_names(new_site, tmp_path):
+    from generator.build import build_site
+
+    site = tmp_path / "site"
+    shutil.copytree(new_site, site)
+    root = Path(__file__).resolve().parent.parent
+    for name in ("templates", "assets"):
+        shutil.copytree(root / name, site / name)
+    build_site(site, tmp_path / "public")
+    data = json.loads((tmp_path / "public" / "data" / "timeline.json").read_text("utf-8"))
+    opening = next(e for e in data["events"] if e["date"]["edtf"] == "2026-09-17")
+    assert {"ru": "Нурлан Омаров", "kk": "Нұрлан Омаров", "en": "Nurlan Omarov"} in [
+        n["names"] for n in opening["named"]
+    ]
+    page = tmp_path / "public" / "kk" / "events" / f"{opening['id']}.html"
+    html = page.read_text("utf-8")
+    assert "Сондай-ақ аталғандар" in html and "Нұрлан Омаров" in html

@@ -22,6 +22,8 @@ from .dates import FoundDate, find_dates
 from .discovered import numbers_in
 from .happenings import (
     Role,
+    clause_bounds,
+    happening_kind,
     headline_date,
     is_attribution,
     is_old_plan,
@@ -303,9 +305,12 @@ def _event_mentions(
     same_day: set[tuple[tuple[int, int], dt.date, dt.date]] = set()
     if lead_date is not None:
         same_day.add((lead_date.sentence, lead_date.start, lead_date.end))
+    vaguer = _vaguer_in_clause(document.text, result.dates)
     for found in result.dates:
         if found.span in used:
             continue  # already the headline's (or a section's) date
+        if found.span in vaguer:
+            continue  # «күзгі фестиваль 23 қазанда басталады»: the day says when, not the season
         if (found.sentence, found.start, found.end) in same_day:
             continue  # «Накануне, 13 мая»: one day named twice in one sentence
         if any(a.span[0] <= found.span[0] < a.span[1] for a in anchored):
@@ -329,7 +334,7 @@ def _event_mentions(
         mentions.append(
             EventMention(
                 when=as_date_span(found),
-                kind=found.kind,
+                kind=happening_kind(document.text, found, result.language),
                 actors=list(actors),
                 text=clause,
                 span=clause_span,
@@ -364,6 +369,29 @@ def _event_mentions(
             actors = actors_by_sentence.get(number, [])
             mentions.append(replace(undated, actors=list(actors), names=tuple(names)))
     return mentions
+
+
+def _vaguer_in_clause(text: str, dates: list[FoundDate]) -> set[tuple[int, int]]:
+    """Spans of dates a day inside them, in the same clause, says more precisely: "the autumn
+    edition opens on 23 October", «в ноябре, 6-го числа»."""
+    by_sentence: dict[tuple[int, int], list[FoundDate]] = {}
+    for found in dates:
+        by_sentence.setdefault(found.sentence, []).append(found)
+    vaguer = set()
+    for same in by_sentence.values():
+        days = [d for d in same if d.precision == "day"]
+        for found in same:
+            if found.precision == "day" or not days:
+                continue
+            clause = clause_bounds(text, found.sentence, found.span)
+            if any(
+                found.start <= day.start
+                and day.end <= found.end
+                and clause_bounds(text, day.sentence, day.span) == clause
+                for day in days
+            ):
+                vaguer.add(found.span)
+    return vaguer
 
 
 def _headline_formerly(text: str, headline: EventMention, lead_date, old_plans, language: str):
@@ -465,7 +493,7 @@ def _headline_mention(
         text, span = _clause(document.text, found)
         return EventMention(
             as_date_span(found),
-            found.kind,
+            happening_kind(document.text, found, result.language),
             actors,
             text,
             span,

@@ -147,6 +147,11 @@ def _dotless(word: str) -> str:
     return word.replace("ı", "i").replace("i̇", "i")
 
 
+def _phrase_key(words: str) -> str:
+    """A phrase of a word table as the case-blind patterns match it: one space, lower case, «ı» as «i»."""
+    return _dotless(" ".join(words.lower().split()))
+
+
 @dataclass(frozen=True)
 class Pattern:
     name: str
@@ -582,11 +587,12 @@ def _postposition(v: Vocabulary, m: re.Match[str]) -> str | None:
 
 
 def _relative_day(v: Vocabulary) -> Resolver:
-    table = {" ".join(k.split()): days for k, days in v.data["relative_days"].items()}
-    anaphoric = frozenset(" ".join(k.split()) for k in v.data.get("anaphoric", {}).get("days", []))
+    # Keys read as the patterns match them: «bır kün būryn» (Kazakh Latin «ı») is «bir kün būryn».
+    table = {_phrase_key(k): days for k, days in v.data["relative_days"].items()}
+    anaphoric = frozenset(_phrase_key(k) for k in v.data.get("anaphoric", {}).get("days", []))
 
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
-        words = " ".join(m.group("rel").lower().split())
+        words = _phrase_key(m.group("rel"))
         # «Накануне», "the day before": counted from the day the text named last, if any.
         named = words in anaphoric and c.last_day is not None
         anchor = c.last_day if named else c.published
@@ -602,13 +608,13 @@ def _relative_day(v: Vocabulary) -> Resolver:
 
 
 def _relative_period(v: Vocabulary) -> Resolver:
-    table = {" ".join(k.split()): tuple(x) for k, x in v.data["relative_periods"].items()}
+    table = {_phrase_key(k): tuple(x) for k, x in v.data["relative_periods"].items()}
 
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
         anchor = c.published
         if anchor is None:
             return None
-        unit, offset = table[" ".join(m.group("rel").lower().split())]
+        unit, offset = table[_phrase_key(m.group("rel"))]
         return _period_from(anchor, unit, offset, "publication")
 
     return resolve
@@ -626,17 +632,18 @@ def _period_from(anchor: dt.date, unit: str, offset: int, what: str) -> Reading:
 
 
 def _ago(v: Vocabulary) -> Resolver:
-    units, numbers = v.data["ago"]["units"], v.data["ago"]["numbers"]
+    units = {_phrase_key(k): x for k, x in v.data["ago"]["units"].items()}
+    numbers = {_phrase_key(k): x for k, x in v.data["ago"]["numbers"].items()}
 
     def resolve(m: re.Match[str], c: Context) -> Reading | None:
         anchor = c.published
         if anchor is None:
             return None
-        count_text = (m.group("n") or "").lower()
+        count_text = _phrase_key(m.group("n") or "")
         count = int(count_text) if count_text.isdigit() else numbers.get(count_text, 1) if count_text else 1
         if count <= 0:
             return None  # «несколько дней назад»: no number, no date
-        unit = units[m.group("unit").lower()]
+        unit = units[_phrase_key(m.group("unit"))]
         if unit == "day":
             value = anchor - dt.timedelta(days=count)
             return Reading((value, value), "day", f"publication date − {count} day(s)")

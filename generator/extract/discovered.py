@@ -75,10 +75,10 @@ def _word_keys(rules: NameRules, name: str, keep_short: bool = False) -> list[st
     keys = []
     for word in words(name):
         text = re.sub(r"['’]s?$", "", word.text)  # "Nomad's": the name is Nomad
-        for part in text.split("-"):
-            key = skeleton(part, rules)
-            if key and (keep_short or len(key) >= rules.shortest):
-                keys.append(key)
+        parts = [skeleton(part, rules) for part in text.split("-")]
+        if "-" in text and not any(len(key) >= rules.shortest for key in parts):
+            parts = ["".join(parts)]  # "Aisha-Bibi" as a whole: each half alone is too short
+        keys.extend(key for key in parts if key and (keep_short or len(key) >= rules.shortest))
     return keys
 
 

@@ -40,6 +40,7 @@ class Modality:
     since: tuple[str, ...]
     since_after: tuple[str, ...]
     planned: tuple[str, ...]
+    cancelled: tuple[str, ...]
 
 
 def discourse_file_bytes() -> bytes:
@@ -66,11 +67,17 @@ def _in_both_alphabets(value):
     return value
 
 
+_MODALITY_KEYS = ("old_plan", "postponed", "since", "since_after", "planned", "cancelled")  # Modality's order
+
+
 @cache
 def modality(language: str) -> Modality:
     data = discourse()["modality"].get(language if language in LANGUAGES else "en", {})
     return Modality(
-        *(tuple(data.get(key, [])) for key in ("old_plan", "postponed", "since", "since_after", "planned"))
+        *(
+            tuple(data.get(key, []))
+            for key in ("old_plan", "postponed", "since", "since_after", "planned", "cancelled")
+        )
     )
 
 
@@ -139,6 +146,15 @@ def is_old_plan(text: str, sentence: tuple[int, int], span: tuple[int, int], lan
     low, high = _window(sentence, span)
     moved = _has(fold(text[low:high].lower()), cues.postponed)
     return moved and re.search(r"(?:^|\s)(?:с|со|from)\s*$", before) is not None
+
+
+def is_cancelled(text: str, sentence: tuple[int, int], span: tuple[int, int], language: str) -> bool:
+    """A plan called off: «концерт, который должен был пройти 24 мая, отменили», "the debate
+    planned for 4 June will not take place". Not a plan moved to another day ("postponed")."""
+    cues = modality(language)
+    low, high = _window(sentence, span)
+    around = fold(text[low:high].lower())
+    return _has(around, cues.cancelled) and not _has(around, cues.postponed)
 
 
 def names_a_plan(text: str, language: str, old_only: bool = False) -> bool:
@@ -250,11 +266,22 @@ def headline_date(
     return exact[0] if exact else None
 
 
+def happening_kind(text: str, found: FoundDate, language: str) -> str:
+    """The date's kind, or `cancelled` when it is a plan's day and the plan was called off."""
+    if found.kind == "target" or not is_cancelled(text, found.sentence, found.span, language):
+        return found.kind
+    if found.kind == "planned" or is_old_plan(text, found.sentence, found.span, language):
+        return "cancelled"
+    return found.kind
+
+
 def sentence_role(text: str, found: FoundDate, language: str, concepts) -> tuple[str, str]:
     """A body date's role, and why when it is not on the timeline."""
     if found.precision in ("year", "month", "season") and is_since(text, found.span, found.text, language):
         return Role.BACKGROUND, "; background: since when, not when"
     if is_old_plan(text, found.sentence, found.span, language):
+        if is_cancelled(text, found.sentence, found.span, language):
+            return Role.SENTENCE, "; cancelled: the day it was planned for"
         return Role.BACKGROUND, "; background: the day a plan had before it was moved"
     if found.precision == "year" and found.kind == "occurred" and not most_specific(concepts):
         return Role.BACKGROUND, "; background: a past year named in passing"

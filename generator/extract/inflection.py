@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from functools import cache, lru_cache
 
+from .latin import kk_latin
 from .tense import russian_morphology
 from .vocabulary import inflection_rules
 
@@ -96,6 +97,8 @@ def kazakh_endings() -> frozenset[str]:
                 if case in locative:
                     chains.update(plural + possessive + case + tail for tail in rules["after_locative"])
     chains.discard("")
+    # The same endings in the Latin alphabet, «ı» written as such or as "i": «Omarovqa», «Astanadağy».
+    chains |= {kk_latin(chain) for chain in chains} | {kk_latin(chain).replace("i", "ı") for chain in chains}
     return frozenset(chains | {"-" + chain for chain in chains})
 
 
@@ -104,6 +107,7 @@ def kazakh_stems(word: str) -> tuple[str, ...]:
     """Stems `word` may be a registry name plus endings of: «Қазақстанның» → «Қазақстан»."""
     endings = kazakh_endings()
     voicing = {v: k for k, v in inflection_rules()["kazakh"]["voicing"].items()}
+    voicing |= {kk_latin(v): kk_latin(k) for v, k in voicing.items()}
     stems = []
     for cut in range(len(word) - 1, 0, -1):
         if len(word) - cut > 9:

@@ -27,6 +27,7 @@ class UnknownName:
     sentence: tuple[int, int]
     keys: tuple[str, ...] = ()  # cross-script keys of its words (generator/extract/discovered.py)
     media: bool = False  # an outlet: it reports happenings, it takes part in none
+    role: str = ""  # the title split off its front: "President" of "President Joe Biden"
 
 
 def find_unknown_names(
@@ -86,11 +87,13 @@ def _name_from_run(text, run, sentences, language, inner_capitals) -> list[Unkno
     opens_sentence = sentence is not None and not any(
         ch.isalnum() for ch in text[sentence.start : run[0].start]
     )
+    run, role = _split_role(text, run, language)
+    if not run:
+        return []
     first = run[0].text.removesuffix("'s").removesuffix("’s")  # "Omarov's lawyers …"
-    if opens_sentence and first not in inner_capitals and _ordinary_word(run[0].text, language):
+    opens = opens_sentence and not role
+    if opens and first not in inner_capitals and _ordinary_word(run[0].text, language):
         run = run[1:]
-    while run and is_title_word(run[0].text, language):
-        run = run[1:]  # "President Joe Biden": the name is Joe Biden, the title is a role
     if not run or (language == "ru" and all(_ordinary_word(w.text, language) for w in run)):
         return []  # «Президент», «Меморандума», «Саммите»: capitalised out of respect, not names
     start, end = run[0].start, run[-1].end
@@ -105,8 +108,38 @@ def _name_from_run(text, run, sentences, language, inner_capitals) -> list[Unkno
             bounds,
             name_keys(surface),
             is_media(surface, before, after, language),
+            role,
         )
     ]
+
+
+def _split_role(text: str, run: list[TextWord], language: str) -> tuple[list[TextWord], str]:
+    """ "President Joe Biden" is Joe Biden, role President; "Foreign Minister Ermek Kosherbayev"
+    is Ermek Kosherbayev, role Foreign Minister (the run up to its last title word); «министр
+    Ерлан Карин» takes the title word just before the run."""
+    last = max((i for i, w in enumerate(run) if is_title_word(w.text, language)), default=-1)
+    if last >= 0:
+        # «Президент Казахстана Касым-Жомарт Токаев»: the country a title is of is the role's.
+        while language == "ru" and last + 2 < len(run) and _place_in_genitive(run[last + 1].text):
+            last += 1
+        role_words, run = run[: last + 1], run[last + 1 :]
+        return run, _role_form(text[role_words[0].start : role_words[-1].end], language)
+    before = text[max(0, run[0].start - 40) : run[0].start].rstrip().split()
+    if before and before[-1].islower() and is_title_word(before[-1], language):
+        return run, _role_form(before[-1], language)
+    return run, ""
+
+
+def _place_in_genitive(word: str) -> bool:
+    return any({"Geox", "gent"} <= set(p.tag.grammemes) for p in russian_morphology().parse(word.lower())[:2])
+
+
+def _role_form(role: str, language: str) -> str:
+    """A one-word Russian title in its dictionary form: «министром» → «министр»."""
+    if language != "ru" or " " in role:
+        return role
+    parses = russian_morphology().parse(role.lower())
+    return _cased_like(role, parses[0].normal_form) if parses else role
 
 
 def _capitalised_inside_sentences(words: list[TextWord], sentences: list[Sentence]) -> set[str]:
@@ -189,6 +222,9 @@ def _ends_like_a_name(word: str) -> bool:
     return word.lower().endswith(("мен", "бен", "пен")) and len(word) <= 8
 
 
+_SURNAME_SHAPES = ("ов", "ев", "ёв", "ин", "ын")  # a man's surname in the nominative
+
+
 def _russian_name_form(word: str) -> str:
     """The nominative of a name, when the dictionary reads the word as one («Ерлана» → «Ерлан»);
     otherwise the word as written: an unknown surname is not a verb («Сейткали», not «Сейткать»)."""
@@ -197,6 +233,8 @@ def _russian_name_form(word: str) -> str:
     for parse in parses:
         if proper & set(parse.tag.grammemes):
             return parse.normal_form
+    if word.lower().endswith(_SURNAME_SHAPES):
+        return word.lower()  # «Токаев» is no plural of «токай»
     if parses and parses[0].is_known and parses[0].tag.POS == "NOUN":
         return parses[0].normal_form  # «Байконура» → «Байконур»
     return word.lower()

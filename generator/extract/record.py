@@ -40,6 +40,7 @@ def to_json(extraction: Extraction, text: str, sentences: bool = True) -> dict:
                 "sentence_span": list(u.sentence),
                 "keys": list(u.keys),
                 "media": u.media,
+                "role": u.role,
             }
             for u in extraction.unknown_names
         ],
@@ -125,6 +126,7 @@ def from_json(record: dict) -> Extraction:
                 tuple(u["sentence_span"]),  # type: ignore[arg-type]
                 tuple(u["keys"]),
                 u["media"],
+                u.get("role", ""),
             )
             for u in record["unknown_names"]
         ],

@@ -31,6 +31,7 @@ from .assemble import event_of, first_report
 from .candidates import Candidate, candidates_of
 from .cluster import Cluster, Decisions, Scorer, cluster_candidates
 from .highlights import highlights_of
+from .named import named_of
 from .notes import NoteClaims, claim_for_notes
 
 __all__ = ["Grouping", "event_id", "group_reports", "merge"]
@@ -113,6 +114,7 @@ def merge(
     events.sort(key=Event.sort_key)
     warnings = _warnings(resolved, extractions, grouping.claims.unmatched)
     highlights = highlights_of(events, extractions)
+    named_of(events, extractions)
     return Timeline(languages, events, actors, resolved, pages, warnings, highlights=highlights)
 
 

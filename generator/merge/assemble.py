@@ -114,7 +114,10 @@ def _kind(members: list[Candidate]) -> str:
     kinds = {m.mention.kind for m in members}
     if "target" in kinds:
         return "target"
-    return "occurred" if "occurred" in kinds else "planned"
+    if "occurred" in kinds:
+        return "occurred"
+    # A plan some report says was called off, and none that it took place: cancelled.
+    return "cancelled" if "cancelled" in kinds else "planned"
 
 
 def _actors(members: list[Candidate]) -> list[str]:

@@ -52,6 +52,7 @@ _BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow an
 _LOOK_LIMIT = 64  # clusters looked at per report, at most (beyond the first bucket)
 _INDEXED = ("gathering", "document", "occurrence", "frame")
 _MONTH_DAYS = 31
+UNNAMED_KIND_NEEDS = 2.0  # a same-day report naming no kind: two shared names
 CONSENSUS_REPORTS = 3  # from this many reports on, an event's kind is what most of them name
 
 
@@ -204,6 +205,10 @@ class Scorer:
         )
         needed = THRESHOLD if gap == 0 else 2 * THRESHOLD
         cluster_days = (cluster.high - cluster.low).days + 1
+        if gap == 0 and not candidate.specific and candidate.days == 1 and cluster_days <= 3:
+            # A report of that very day that names no kind of its own cannot be of another kind:
+            # the names it shares with the day's event are enough.
+            needed = UNNAMED_KIND_NEEDS
         if not undated and min(candidate.days, cluster_days) <= _MONTH_DAYS < max(
             candidate.days, cluster_days
         ):

@@ -84,6 +84,11 @@ def _event(event: Event) -> dict:
         "title_from": event.title_from,
         "summary": event.summary,
         "actors": event.actors,
+        # Named in its sources but not in the registry: what a registry entry would add.
+        "named": [
+            {"names": named.names, "role": named.role, "sources": list(named.sources)}
+            for named in event.named
+        ],
         "tags": event.tags,
         "origin": event.origin,
         "sources": [
@@ -159,6 +164,9 @@ def _html_in(page_language: str, text: str, language: str) -> str:
     return html.escape(text)
 
 
+_ICS_STATUS = {"occurred": "CONFIRMED", "cancelled": "CANCELLED"}  # RFC 5545 VEVENT status
+
+
 def events_ics(timeline: Timeline, config: SiteConfig) -> bytes:
     """iCalendar (RFC 5545): all-day events over the known period, texts in the default language."""
     language = config.default_language
@@ -191,7 +199,7 @@ def events_ics(timeline: Timeline, config: SiteConfig) -> bytes:
             f"DTEND;VALUE=DATE:{event.span.last_day() + dt.timedelta(days=1):%Y%m%d}",
             f"SUMMARY;LANGUAGE={title_lang}:{_ics_text(title or event.id)}",
             f"DESCRIPTION:{_ics_text(chr(10).join(description))}",
-            "STATUS:" + ("CONFIRMED" if event.kind == "occurred" else "TENTATIVE"),
+            "STATUS:" + _ICS_STATUS.get(event.kind, "TENTATIVE"),
             "TRANSP:TRANSPARENT",
         ]
         if event.tags:

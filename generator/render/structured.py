@@ -43,6 +43,8 @@ def event_json_ld(
         data["url"] = url
     if event.kind == "planned":
         data["eventStatus"] = "https://schema.org/EventScheduled"
+    elif event.kind == "cancelled":
+        data["eventStatus"] = "https://schema.org/EventCancelled"
     places = [actors[a] for a in event.actors if actors[a].type == "place"]
     if places:
         data["location"] = [{"@type": "Place", "name": place.name(language)} for place in places]

@@ -19,7 +19,12 @@ def N_(message: str) -> str:
     return message
 
 
-KIND_LABELS = {"occurred": N_("Took place"), "planned": N_("Planned"), "target": N_("Target")}
+KIND_LABELS = {
+    "occurred": N_("Took place"),
+    "planned": N_("Planned"),
+    "cancelled": N_("Cancelled"),
+    "target": N_("Target"),
+}
 
 
 class Localized(NamedTuple):
