@@ -346,3 +346,21 @@ def test_a_plan_moved_to_another_day_is_not_cancelled(tmp_path, empty_index):
     text = " date 2026-05-20 Moved\nThe gala planned for 4 June was cancelled and moved to 11 June.\n"
     mentions = extract(article(tmp_path, "d.txt", text), empty_index).mentions
     assert all(m.kind != "cancelled" for m in mentions)
+
+
+def test_a_kazakh_latin_relative_day_with_dotless_i_is_read(tmp_path, empty_index):
+    # «bır» (dotless ı) is matched like «bir»: the look-up must read it alike, not crash.
+    text = (
+        " date 2026-03-12 Sot şeşımı\nSot 11 nauryzda şeşım şyğardy. Odan bır kün būryn taraptar söilestı.\n"
+    )
+    days = {m.when.edtf for m in extract(article(tmp_path, "l_kkl.txt", text), empty_index).mentions}
+    assert "2026-03-10" in days
+
+
+def test_a_season_a_day_in_its_clause_says_better_is_no_second_date(tmp_path, empty_index):
+    # «күзгі» (autumn's) is read as the season; the day in its clause says when.
+    text = " date 2026-04-19 Фестиваль жабылды\nКүзгі фестиваль 23 қазанда басталады.\n"
+    doc = article(tmp_path, "f_kk.txt", text)
+    result = extract(doc, empty_index)
+    assert any(d.precision == "season" for d in result.dates)
+    assert [m.when.edtf for m in result.mentions if m.role != Role.BACKGROUND] == ["2026-10-23"]
