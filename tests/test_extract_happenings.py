@@ -364,3 +364,31 @@ def test_a_season_a_day_in_its_clause_says_better_is_no_second_date(tmp_path, em
     result = extract(doc, empty_index)
     assert any(d.precision == "season" for d in result.dates)
     assert [m.when.edtf for m in result.mentions if m.role != Role.BACKGROUND] == ["2026-10-23"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "q_en.txt",
+            " date 2026-06-13 Recount in Ridder\n"
+            '"We will hear the complaint on Thursday," the commission chair said on Tuesday, 9 June.\n',
+        ),
+        (
+            "q_kk.txt",
+            " date 2026-06-13 Риддерде қайта санау\n"
+            "«Шағымды бейсенбі күні қараймыз», — деді комиссия төрағасы 9 маусымда, сейсенбіде.\n",
+        ),
+    ],
+)
+def test_a_relative_day_in_a_quotation_counts_from_the_day_it_was_said(tmp_path, empty_index, name, text):
+    # Said on Tuesday 9 June: "Thursday" is the 11th, not the Thursday after the article (18th).
+    dates = extract(article(tmp_path, name, text), empty_index).dates
+    quoted = [d for d in dates if "said on" in d.rule]
+    assert [(d.start.isoformat(), d.kind) for d in quoted] == [("2026-06-11", "planned")]
+
+
+def test_a_relative_day_in_a_quotation_said_on_an_unknown_day_is_approximate(tmp_path, empty_index):
+    text = ' date 2026-06-13 Recount\n"We will hear the complaint on Thursday," the commission chair said.\n'
+    [thursday] = extract(article(tmp_path, "u_en.txt", text), empty_index).dates
+    assert thursday.qualifier == "approximate" and "unknown day" in thursday.rule

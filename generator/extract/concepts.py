@@ -165,9 +165,11 @@ def specific_kinds(concepts, kinds) -> frozenset[str]:
     tells of a trial, a verdict and an arrest at once; only the dated clause says which one
     this report is of."""
     table = concept_table()
+    own = most_specific(kinds, table)
+    if own:
+        return frozenset(own)  # the dated clause names its happening: the rest of the text is others'
     wide = [c for c in concepts if c in table and table[c].cls in ("gathering", "document")]
-    narrow = [c for c in kinds if c in table and table[c].cls == "occurrence"]
-    return frozenset(most_specific(wide, table) | most_specific(narrow, table))
+    return frozenset(most_specific(wide, table))
 
 
 def with_broader(kinds, table: dict[str, Concept] | None = None) -> set[str]:

@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import periods as cal
@@ -189,8 +189,13 @@ def find_dates(
             contexts[key] = context
         context.skip.append((start, end))
         kept.append((start, end, pattern, match))
+    quotes = _quotations(text, [(start, end) for start, end, _, _ in kept])
+    # Words quoted count their days from when they were said: «…бейсенбі күні қараймыз», — деді
+    # ол сейсенбіде. The quoted dates wait until the day of the words is known.
+    outside = [k for k in kept if _quote_of(quotes, k[0]) is None]
+    inside = [k for k in kept if _quote_of(quotes, k[0]) is not None]
     last_day = None
-    for start, end, pattern, match in kept:
+    for start, end, pattern, match in outside:
         sentence = sentence_at(sentences, start)
         context = contexts.get(sentence.start if sentence else -start - 1)
         if context is None:
@@ -201,21 +206,76 @@ def find_dates(
             continue
         if _names_a_day(reading, text, sentence, (start, end), language):
             last_day = reading.period[0]
-        kind, why = _kind(reading, context)
-        found.append(
-            FoundDate(
-                text[start:end],
-                (start, end),
-                reading.period[0],
-                reading.period[1],
-                reading.precision,
-                reading.qualifier,
-                kind,
-                _explain(pattern, reading, why),
-                (sentence.start, sentence.end) if sentence else (start, end),
+        found.append(_found(text, start, end, pattern, reading, context, sentence))
+    quoted_last: dict[tuple[int, int], dt.date | None] = {}
+    for start, end, pattern, match in inside:
+        sentence = sentence_at(sentences, start)
+        context = contexts.get(sentence.start if sentence else -start - 1)
+        if context is None:
+            continue
+        quote = _quote_of(quotes, start)
+        assert quote is not None
+        spoken = _speech_day(found, quote, sentence)
+        said = replace(context, published=spoken, _tenses={}) if spoken else context
+        said.current, said.last_day = (start, end), quoted_last.get(quote, spoken)
+        reading = _resolve(pattern, match, said)
+        if reading is None:
+            continue
+        if spoken is None and pattern.name in _COUNTED and reading.qualifier is None:
+            # Said on a day the text does not give (by the report's day, or a little before).
+            reading = replace(
+                reading, qualifier="approximate", rule=reading.rule + "; said on an unknown day"
             )
-        )
+        if _names_a_day(reading, text, sentence, (start, end), language):
+            quoted_last[quote] = reading.period[0]
+        found.append(_found(text, start, end, pattern, reading, said, sentence, spoken))
+    found.sort(key=lambda f: f.span)
     return _in_apposition(found, text)
+
+
+def _found(text, start, end, pattern, reading, context, sentence, spoken=None) -> FoundDate:
+    kind, why = _kind(reading, context)
+    if spoken is not None:
+        why += f"; said on {spoken.isoformat()}: counted from that day"
+    return FoundDate(
+        text[start:end],
+        (start, end),
+        reading.period[0],
+        reading.period[1],
+        reading.precision,
+        reading.qualifier,
+        kind,
+        _explain(pattern, reading, why),
+        (sentence.start, sentence.end) if sentence else (start, end),
+    )
+
+
+_COUNTED = ("weekday", "relative day", "relative period", "ago")  # counted from a day: the speaker's
+_QUOTE = re.compile(r"«[^«»]{3,}»|“[^“”]{3,}”|\"[^\"]{3,}\"")
+
+
+def _quotations(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotations that hold a date (only those are looked for: a text may be long)."""
+    spans = []
+    for match in _QUOTE.finditer(text):
+        if any(match.start() < start < match.end() for start, _ in dates):
+            spans.append(match.span())
+    return spans
+
+
+def _quote_of(quotes: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    return next((q for q in quotes if q[0] < position < q[1]), None)
+
+
+def _speech_day(found: list[FoundDate], quote: tuple[int, int], sentence: Sentence | None) -> dt.date | None:
+    """The day the quoted words were said: a day named after the quotation, in its sentence
+    («», — деді төраға сейсенбіде», "…,\" she said on Tuesday")."""
+    if sentence is None:
+        return None
+    for date in found:
+        if quote[1] <= date.span[0] < sentence.end and date.precision == "day" and date.start == date.end:
+            return date.start
+    return None
 
 
 def _names_a_day(reading: Reading, text: str, sentence: Sentence | None, span, language: str) -> bool:

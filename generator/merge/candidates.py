@@ -115,8 +115,10 @@ def candidates_of(documents: dict[str, Document], extractions: dict[str, Extract
 
 def window(mention: EventMention) -> tuple[dt.date, dt.date]:
     low, high = mention.when.first_day(), mention.when.last_day()
-    if mention.anchor == "publication":
-        low -= REPORT_LAG
+    if mention.anchor == "publication" or (
+        mention.when.qualifier == "approximate" and mention.when.precision == "day"
+    ):
+        low -= REPORT_LAG  # by the day of the report, or of words said shortly before it
     elif mention.anchor == "undated":
         if mention.kind == "planned":
             return low, high + UNDATED_AHEAD
