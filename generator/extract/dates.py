@@ -221,7 +221,12 @@ def find_dates(
         reading = _resolve(pattern, match, said)
         if reading is None:
             continue
-        if spoken is None and pattern.name in _COUNTED and reading.qualifier is None:
+        if (
+            spoken is None
+            and pattern.name in _COUNTED
+            and reading.qualifier is None
+            and reading.precision == "day"
+        ):
             # Said on a day the text does not give (by the report's day, or a little before).
             reading = replace(
                 reading, qualifier="approximate", rule=reading.rule + "; said on an unknown day"
