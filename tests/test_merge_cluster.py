@@ -55,7 +55,7 @@ def test_the_event_is_of_the_kind_most_of_its_reports_name():
     assert sorted(m.source for m in clusters[0].members) == ["a", "b", "c", "d"]
 
 
-def test_with_two_reports_each_ones_kinds_still_count():
+def test_two_reports_of_different_kinds_of_one_election_stay_apart():
     reports = {
         "a": _report("a", "Ridder debated on 1 March.", ("debate",)),
         "b": _report("b", "Ridder announced results on 1 March.", ("election-results",)),

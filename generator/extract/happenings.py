@@ -106,6 +106,14 @@ _NOUN_WORDS = 3  # words after "Sunday's" that name what the possessive dates
 _HEAD_WORDS = 1  # words before a comma that a participle or relative clause after it qualifies
 
 
+@cache
+def _other_happening(language: str) -> re.Pattern[str] | None:
+    words = discourse()["other_happening"].get(language, [])
+    if not words:
+        return None
+    return re.compile(rf"\s(?:{'|'.join(re.escape(w) for w in words)})\s", re.IGNORECASE)
+
+
 def is_possessive(text: str, span: tuple[int, int]) -> bool:
     """ "Sunday's election": the date of the noun after it, not of the sentence's verb."""
     return text[span[1] : span[1] + 2] in ("'s", "’s")
@@ -119,10 +127,9 @@ def own_kinds(text: str, sentence: tuple[int, int], span: tuple[int, int], langu
     if is_possessive(text, span):
         return find_concepts(" ".join(text[span[1] + 2 : sentence[1]].split()[:_NOUN_WORDS]), language)
     start, end = clause_bounds(text, sentence, span)
-    words = discourse()["other_happening"].get(language, [])
-    if words:
-        pattern = rf"\s(?:{'|'.join(re.escape(w) for w in words)})\s"
-        other = re.compile(pattern, re.IGNORECASE).search(text, span[1], end)
+    other_clause = _other_happening(language)
+    if other_clause is not None:
+        other = other_clause.search(text, span[1], end)
         end = other.start() if other else end
     kinds = find_concepts(text[start:end], language)
     if kinds or start <= sentence[0] or text[start - 2 : start] != ", ":

@@ -31,7 +31,7 @@ from ..extract.concepts import (
 )
 from ..extract.discovered import key_start, shared_keys
 from ..model import Actor, Note
-from .candidates import Candidate
+from .candidates import REPORT_LAG, Candidate
 
 THRESHOLD = 3.0  # e.g. a shared kind of document (2) and a shared place (1)
 NEAR_DAYS = 1  # a day off (time zones, a slip) may still be the same happening, as a conflict
@@ -52,6 +52,7 @@ _BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow an
 _LOOK_LIMIT = 64  # clusters looked at per report, at most (beyond the first bucket)
 _INDEXED = ("gathering", "document", "occurrence", "frame")
 _MONTH_DAYS = 31
+_REPORT_DAYS = REPORT_LAG.days + 1  # an event dated by its report's publication: that day or just before
 UNNAMED_KIND_NEEDS = 2.0  # a same-day report naming no kind: two shared names
 CONSENSUS_REPORTS = 3  # from this many reports on, an event's kind is what most of them name
 
@@ -97,6 +98,7 @@ class Cluster:
         if not (candidate.concepts <= self.concepts and candidate.kinds <= self.kinds):
             self.concepts |= candidate.concepts
             self.kinds |= candidate.kinds
+            self.every_kind = specific_kinds(self.concepts, self.kinds)
         self.specific = self._agreed_kinds()
         if not near and self.note is None:
             self.low, self.high = max(self.low, candidate.low), min(self.high, candidate.high)
@@ -105,12 +107,11 @@ class Cluster:
         """The kinds that tell this happening apart. One report's sentence may name several (the
         vote «despite the cancelled debate»); once three or more reports are in, what most of
         them name is the happening, and the odd report's extra kinds do not keep others out."""
-        union = self.every_kind = specific_kinds(self.concepts, self.kinds)
         count = len(self.members)
         if self.note is not None or count < CONSENSUS_REPORTS:
-            return union
+            return self.every_kind
         agreed = most_specific(kind for kind, votes in self.votes.items() if 2 * votes > count)
-        return frozenset(agreed) if agreed else union
+        return frozenset(agreed) if agreed else self.every_kind
 
 
 class Rule(StrEnum):
@@ -205,7 +206,7 @@ class Scorer:
         )
         needed = THRESHOLD if gap == 0 else 2 * THRESHOLD
         cluster_days = (cluster.high - cluster.low).days + 1
-        if gap == 0 and not candidate.specific and candidate.days == 1 and cluster_days <= 3:
+        if gap == 0 and not candidate.specific and candidate.days == 1 and cluster_days <= _REPORT_DAYS:
             # A report of that very day that names no kind of its own cannot be of another kind:
             # the names it shares with the day's event are enough.
             needed = UNNAMED_KIND_NEEDS
