@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .latin import with_latin
@@ -82,6 +82,7 @@ def _word_keys(rules: NameRules, name: str, keep_short: bool = False) -> list[st
     return keys
 
 
+@lru_cache(maxsize=16384)  # asked of every word of every capitalised run
 def is_title_word(word: str, language: str) -> bool:
     lowered = fold(word.lower())
     titles = name_rules().titles.get(language, ())

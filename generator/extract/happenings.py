@@ -107,6 +107,14 @@ _HEAD_WORDS = 1  # words before a comma that a participle or relative clause aft
 
 
 @cache
+def _attribution_tail(language: str) -> re.Pattern[str] | None:
+    tails = discourse()["frames"].get(language, {}).get("tail", [])
+    if not tails:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(t)) for t in tails)})(?!\w)")
+
+
+@cache
 def _other_happening(language: str) -> re.Pattern[str] | None:
     words = discourse()["other_happening"].get(language, [])
     if not words:
@@ -180,8 +188,8 @@ def is_attribution(text: str, sentence: tuple[int, int], span: tuple[int, int], 
     that report the happening, not of the happening, when the clause names no kind of its own."""
     start, end = clause_bounds(text, sentence, span)
     clause = fold(text[start:end].lower())
-    tails = discourse()["frames"].get(language, {}).get("tail", [])
-    if not any(re.search(rf"(?<!\w){re.escape(fold(t))}(?!\w)", clause) for t in tails):
+    tail = _attribution_tail(language)
+    if tail is None or tail.search(clause) is None:
         return False
     return not most_specific(find_concepts(text[start:end], language))
 

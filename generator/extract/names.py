@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .actors import TextWord
 from .discovered import is_media, is_title_word, name_keys
@@ -130,10 +130,12 @@ def _split_role(text: str, run: list[TextWord], language: str) -> tuple[list[Tex
     return run, ""
 
 
+@lru_cache(maxsize=4096)  # a story names the same titles and places again and again
 def _place_in_genitive(word: str) -> bool:
     return any({"Geox", "gent"} <= set(p.tag.grammemes) for p in russian_morphology().parse(word.lower())[:2])
 
 
+@lru_cache(maxsize=4096)
 def _role_form(role: str, language: str) -> str:
     """A one-word Russian title in its dictionary form: «министром» → «министр»."""
     if language != "ru" or " " in role:
