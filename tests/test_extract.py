@@ -97,6 +97,11 @@ def test_bare_weekday_past_and_future():
         ("kk", "Меморандумға қол қойылды.", "past"),
         ("en", "The minister will sign the agreement.", "future"),
         ("en", "The minister signed the agreement.", "past"),
+        # A participle after a determiner or "is" is no past verb: the nearest 24 April is taken.
+        ("en", "The committee's next scheduled rate meeting is on 24 April.", None),
+        ("en", "An autumn edition is pencilled in for October 2–9.", "future"),
+        ("en", "The hearing had been scheduled for last Friday.", "past"),
+        ("en", "The talks were postponed.", "past"),
     ],
 )
 def test_tense(language, sentence, tense):

@@ -319,6 +319,40 @@ def test_two_word_forms_match_in_either_order_in_russian_and_kazakh():
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "kind"),
+    [
+        # Kinds of happening beyond diplomacy, in the three languages and both Kazakh alphabets.
+        ("ru", "Рабочие завода объявили забастовку.", "labour-strike"),
+        ("kk", "Зауыт жұмысшылары ереуіл бастады.", "labour-strike"),
+        ("en", "Workers went on strike on Monday.", "labour-strike"),
+        ("ru", "Нацбанк повысил базовую ставку до 17,5%.", "rate-decision"),
+        ("kk", "Ұлттық банк базалық мөлшерлемені көтерді.", "rate-decision"),
+        ("kk", "Ūlttyq bank bazalyq mölşerlemenı köterdı.", "rate-decision"),
+        ("en", "The bank raised its base rate by 50 basis points.", "rate-decision"),
+        ("ru", "Семь вагонов сошли с рельсов.", "derailment"),
+        ("en", "Seven carriages derailed near the siding.", "derailment"),
+        ("ru", "Компания подала иск в суд.", "lawsuit"),
+        ("en", "The company filed a lawsuit.", "lawsuit"),
+        ("kk", "Инспекция компанияға айыппұл салды.", "fine"),
+        ("ru", "Законопроект принят в первом чтении.", "law-reading"),
+        ("en", "Villages were left without power after the storm.", "power-outage"),
+    ],
+)
+def test_the_built_in_base_names_kinds_of_every_beat(language, text, kind):
+    from generator.extract.concepts import find_concepts
+
+    assert kind in find_concepts(text, language)
+
+
+def test_a_labour_strike_is_no_military_strike():
+    from generator.extract.concepts import find_concepts
+
+    assert "attack" not in find_concepts("Workers went on strike on Monday.", "en")
+    assert "labour-strike" not in find_concepts("A drone strike hit the depot.", "en")
+    assert "attack" in find_concepts("A drone strike hit the depot.", "en")
+
+
+@pytest.mark.parametrize(
     ("text", "day"),
     [
         (

@@ -24,3 +24,9 @@ def test_key_terms_match_in_either_alphabet():
 def test_cue_words_have_their_latin_spelling():
     assert "eske salaiyq" in discourse()["recall"]["kk"]
     assert "keiinge qaldyr" in discourse()["modality"]["kk"]["postponed"]
+
+
+def test_a_letter_the_alphabet_lacks_is_matched_both_ways():
+    # «ц» has no letter of its own in 2021: texts write «konsert» as well as «kontsert».
+    assert {"kontsert", "konsert"} <= set(with_latin(["концерт"]))
+    assert find_concepts("Jabylu konsertı ötpeidı", "kk") == find_concepts("Жабылу концерті өтпейді", "kk")

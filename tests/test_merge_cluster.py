@@ -14,7 +14,14 @@ from generator.model import DateSpan, PartialDate
 DAY = dt.date(2026, 3, 1)
 
 
-def _report(source: str, text: str, kinds: tuple[str, ...], anchor: str = "text") -> EventMention:
+def _report(
+    source: str,
+    text: str,
+    kinds: tuple[str, ...],
+    anchor: str = "text",
+    names: tuple[str, ...] = ("rddr",),
+    numbers: tuple[str, ...] = (),
+) -> EventMention:
     return EventMention(
         DateSpan.parse(DAY.isoformat()),
         "occurred",
@@ -25,7 +32,8 @@ def _report(source: str, text: str, kinds: tuple[str, ...], anchor: str = "text"
         "test",
         anchor=anchor,
         concepts=kinds,
-        names=("rddr",),  # all name Ridder
+        names=names,  # by default all name Ridder
+        numbers=numbers,
         kinds=kinds,
     )
 
@@ -111,3 +119,40 @@ def test_a_plan_one_report_says_was_called_off_is_a_cancelled_event(tmp_path):
     [festival] = [e for e in events if e.span.edtf == "2026-05-24"]
     assert festival.kind == "cancelled"
     assert {ref.source for ref in festival.sources} == {"p_ru", "c_en"}
+
+
+def test_reports_in_two_languages_that_give_the_same_exact_amount_meet():
+    # «Ұлттық банкі» and "National Bank" share no name key; the rate they give is the same.
+    reports = {
+        "kk": _report(
+            "kk",
+            "Ұлттық банкі мөлшерлемені 17,5 пайызға көтерді.",
+            ("rate-decision",),
+            names=("lttk",),
+            numbers=("#17.5",),
+        ),
+        "en": _report(
+            "en",
+            "The National Bank raised its base rate to 17.5%.",
+            ("rate-decision",),
+            names=("ntnl", "bnk"),
+            numbers=("#17.5",),
+        ),
+    }
+    [cluster] = cluster_candidates(_candidates(reports), Scorer({}), [])
+    assert sorted(m.source for m in cluster.members) == ["en", "kk"]
+
+
+def test_a_round_count_and_a_kind_are_not_one_happening():
+    # Two crashes on one day, in places with no name in common, each with 20 hurt.
+    reports = {
+        "a": _report(
+            "a",
+            "Twenty people were hurt in a crash in Ridder.",
+            ("crash",),
+            names=("rddr",),
+            numbers=("#20",),
+        ),
+        "b": _report("b", "A crash near Aral left 20 hurt.", ("crash",), names=("rl",), numbers=("#20",)),
+    }
+    assert len(cluster_candidates(_candidates(reports), Scorer({}), [])) == 2

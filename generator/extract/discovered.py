@@ -171,3 +171,15 @@ def numbers_in(text: str, skip: list[tuple[int, int]]) -> tuple[str, ...]:
         if len(value) >= 2 and not (len(value) == 4 and value.isdigit() and value[:2] in ("19", "20")):
             found.append(f"#{value}")
     return tuple(dict.fromkeys(found))
+
+
+NUMBER_WEIGHT = 1.0  # an amount or count both give: «38 участков», "38 plots"
+EXACT_NUMBER_WEIGHT = 2.0  # one few reports would give by chance: «17,5%», "No. 361", "3.1 million"
+
+
+def number_weight(number: str) -> float:
+    """Round counts recur across a story («10 млн», "20 people"); a decimal amount or a number of
+    three digits that is not round is as telling as a name."""
+    digits = number.lstrip("#")
+    exact = "." in digits or (len(digits) >= 3 and not digits.endswith("0"))
+    return EXACT_NUMBER_WEIGHT if exact else NUMBER_WEIGHT

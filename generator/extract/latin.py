@@ -13,9 +13,18 @@ from importlib import resources
 
 
 @cache
+def _alphabets() -> dict:
+    return tomllib.loads(resources.files("generator").joinpath("data", "alphabets.toml").read_text("utf-8"))
+
+
+@cache
 def _letters() -> dict[int, str]:
-    data = tomllib.loads(resources.files("generator").joinpath("data", "alphabets.toml").read_text("utf-8"))
-    return str.maketrans(data["kk_latin"])
+    return str.maketrans(_alphabets()["kk_latin"])
+
+
+@cache
+def _alternative_letters() -> dict[int, str]:
+    return str.maketrans({**_alphabets()["kk_latin"], **_alphabets()["kk_latin_alternatives"]})
 
 
 def kk_latin(text: str) -> str:
@@ -24,12 +33,12 @@ def kk_latin(text: str) -> str:
 
 
 def with_latin(forms):
-    """The forms, then the Latin spelling of each one written in Cyrillic (once each)."""
+    """The forms, then the Latin spellings of each one written in Cyrillic (once each)."""
     found = list(forms)
     seen = set(found)
     for form in forms:
-        latin = kk_latin(form)
-        if latin not in seen:
-            seen.add(latin)
-            found.append(latin)
+        for latin in (kk_latin(form), form.lower().translate(_alternative_letters())):
+            if latin not in seen:
+                seen.add(latin)
+                found.append(latin)
     return found

@@ -107,6 +107,10 @@ def _english_tense(text: str) -> str | None:
     if any(f" {cue} " in padded for cue in cues["future"]):
         return FUTURE
     tokens = re.findall(r"[\w'’]+", text)
-    if any(t in cues["past"] or (t.endswith("ed") and len(t) > 4) for t in tokens):
-        return PAST
+    participle_after = cues["participle_after"]
+    for before, token in pairwise(["", *tokens]):
+        if token in cues["past"]:
+            return PAST
+        if token.endswith("ed") and len(token) > 4 and before not in participle_after:
+            return PAST
     return None

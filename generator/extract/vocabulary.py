@@ -24,20 +24,26 @@ def inflection_rules() -> dict:
     return tomllib.loads(_DATA.joinpath("inflection.toml").read_text("utf-8"))
 
 
+def data_files() -> list[str]:
+    """Every data table, as a path under `generator/data/`: all of them feed the rules version,
+    so a table added later cannot be forgotten."""
+    found = []
+    for entry in sorted(_DATA.iterdir(), key=lambda p: p.name):
+        if entry.is_dir():
+            found += [f"{entry.name}/{p.name}" for p in sorted(entry.iterdir(), key=lambda p: p.name)]
+        elif entry.name.endswith(".toml"):
+            found.append(entry.name)
+    return [name for name in found if name.endswith(".toml")]
+
+
 @cache
 def rules_fingerprint() -> str:
     """What an extraction depends on besides the article and the registry: the data tables, the
     code that reads articles and extracts from them, and the Russian dictionary. A change to any
     of them re-extracts everything."""
     digest = hashlib.sha256()
-    for name in (
-        "dates/ru.toml",
-        "dates/kk.toml",
-        "dates/en.toml",
-        "inflection.toml",
-        "concepts.toml",
-        "names.toml",
-    ):
+    for name in data_files():
+        digest.update(name.encode())
         digest.update(_DATA.joinpath(*name.split("/")).read_bytes())
     package = resources.files("generator")
     for folder in (package.joinpath("extract"), package.joinpath("ingest"), package):

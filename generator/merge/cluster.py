@@ -29,7 +29,7 @@ from ..extract.concepts import (
     specific_kinds,
     with_broader,
 )
-from ..extract.discovered import key_start, shared_keys
+from ..extract.discovered import EXACT_NUMBER_WEIGHT, key_start, number_weight, shared_keys
 from ..model import Actor, Note
 from .candidates import REPORT_LAG, Candidate
 
@@ -46,7 +46,6 @@ CONCEPT_WEIGHT = {
 }
 NAME_WEIGHT = 1.0  # a word of a discovered name both name: «Сатыбалдиев» = "Satybaldiyev"
 NAME_CAP = 2.0  # names count for two points at most
-NUMBER_WEIGHT = 1.0  # an amount or count both give: «38 участков», "38 plots"
 NARROW_DAYS = 14  # clusters known to within two weeks are indexed by week, the rest by month
 _BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow anything down
 _LOOK_LIMIT = 64  # clusters looked at per report, at most (beyond the first bucket)
@@ -189,7 +188,10 @@ class Scorer:
         if _told_on_another_day(candidate, cluster):
             return Verdict(False, Rule.SAME_ARTICLE_OTHER_DAY)
         names = shared_keys(candidate.names, cluster.names)
-        if candidate.actors.isdisjoint(cluster.actors) and not names:
+        numbers = candidate.numbers & cluster.numbers
+        # An exact amount («17,5%», "No. 361") is as telling as a name; a round count is not.
+        exact = any(number_weight(n) == EXACT_NUMBER_WEIGHT for n in numbers)
+        if candidate.actors.isdisjoint(cluster.actors) and not names and not exact:
             return Verdict(False, Rule.NO_ONE_IN_COMMON)
         undated = candidate.mention.anchor == "undated"
         # An undated report has no day to tell it apart: it must fit every kind the event's reports name.
@@ -201,9 +203,7 @@ class Scorer:
             return Verdict(False, Rule.UNDATED_NEEDS_KIND)
         evidence = self.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
         # Names say which story more than which happening: a story's people are in all of it.
-        evidence += min(NAME_WEIGHT * names, NAME_CAP) + NUMBER_WEIGHT * len(
-            candidate.numbers & cluster.numbers
-        )
+        evidence += min(NAME_WEIGHT * names, NAME_CAP) + sum(map(number_weight, numbers))
         needed = THRESHOLD if gap == 0 else 2 * THRESHOLD
         cluster_days = (cluster.high - cluster.low).days + 1
         if gap == 0 and not candidate.specific and candidate.days == 1 and cluster_days <= _REPORT_DAYS:
@@ -272,18 +272,19 @@ class ClusterIndex:
         self.buckets: dict[tuple, list[Cluster]] = defaultdict(list)
         self.registered: dict[int, set[tuple]] = defaultdict(set)
 
-    def keys(self, actors, concepts, names=()) -> list[str]:
+    def keys(self, actors, concepts, names=(), numbers=()) -> list[str]:
         named = [c for c in concepts if c in self.table and self.table[c].cls in _INDEXED]
         # A name's key may carry a case ending (tkv, tkvtn): its first consonants find both.
         prefixes = sorted({f"@{key_start(key)}" for key in names})
-        return sorted(actors) + [f"~{c}" for c in sorted(named)] + prefixes
+        # An amount is the same in every language: «17,5 пайызға» and "to 17.5%" find each other.
+        return sorted(actors) + [f"~{c}" for c in sorted(named)] + prefixes + sorted(numbers)
 
     def add(self, cluster: Cluster) -> None:
         done = self.registered[cluster.number]
         narrow = (cluster.high - cluster.low).days < NARROW_DAYS
         periods = _weeks(cluster.low, cluster.high) if narrow else _months(cluster.low, cluster.high)
         periods = [*periods, *(week for low, high in cluster.former for week in _weeks(low, high))]
-        keys = self.keys(cluster.actors, cluster.concepts, cluster.names)
+        keys = self.keys(cluster.actors, cluster.concepts, cluster.names, cluster.numbers)
         for period in periods:
             for key in keys:
                 bucket = (*period, key)
@@ -294,7 +295,7 @@ class ClusterIndex:
     def near(self, candidate: Candidate) -> list[Cluster]:
         low, high = candidate.low - dt.timedelta(NEAR_DAYS), candidate.high + dt.timedelta(NEAR_DAYS)
         periods = [*_weeks(low, high), *_months(low, high)]
-        keys = self.keys(candidate.actors, candidate.concepts, candidate.names)
+        keys = self.keys(candidate.actors, candidate.concepts, candidate.names, candidate.numbers)
         buckets = [found for period in periods for key in keys if (found := self.buckets.get((*period, key)))]
         if not buckets:
             return []
