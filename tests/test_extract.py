@@ -102,6 +102,15 @@ def test_bare_weekday_past_and_future():
         ("en", "An autumn edition is pencilled in for October 2–9.", "future"),
         ("en", "The hearing had been scheduled for last Friday.", "past"),
         ("en", "The talks were postponed.", "past"),
+        # Kazakh in the Latin alphabet ends its verbs as the Cyrillic does.
+        ("kk", "Komitet senbıde jinalady.", "future"),
+        ("kk", "Kompaniia düisenbı künı mälımdedı.", "past"),
+        # What is reported takes its tense from its participle, not from the verb of saying.
+        ("kk", "Директор фестивальдің 23–30 қазан аралығында өтетінін хабарлады.", "future"),
+        ("kk", "Ол келісімге қол қойылғанын айтты.", "past"),
+        # A clause ending in a converb tells no tense of its own; a plural accusative is no verb.
+        ("kk", "Алғашқы дебат 28 мамырда өтіп,", "present"),
+        ("kk", "Qazylar alqasy jeñımpazdardy 17 säuırde,", None),
     ],
 )
 def test_tense(language, sentence, tense):

@@ -426,3 +426,19 @@ def test_a_relative_day_in_a_quotation_said_on_an_unknown_day_is_approximate(tmp
     text = ' date 2026-06-13 Recount\n"We will hear the complaint on Thursday," the commission chair said.\n'
     [thursday] = extract(article(tmp_path, "u_en.txt", text), empty_index).dates
     assert thursday.qualifier == "approximate" and "unknown day" in thursday.rule
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "day"),
+    [
+        # Published on Tuesday 14 April 2026.
+        ("w_ru.txt", "Фестиваль открылся в прошлую пятницу во Дворце Республики.", "2026-04-10"),
+        ("w2_ru.txt", "Комиссия соберётся в следующий вторник.", "2026-04-21"),
+        ("w_kk.txt", "Фестиваль өткен жұмада Республика сарайында ашылды.", "2026-04-10"),
+        ("w_kkl.txt", "Festival ötken jūmada Respublika saraiynda aşyldy.", "2026-04-10"),
+        ("w2_kkl.txt", "Komitet senbıde jinalady.", "2026-04-18"),
+    ],
+)
+def test_a_weekday_named_last_or_next_is_that_one(tmp_path, empty_index, name, text, day):
+    doc = article(tmp_path, name, f" date 2026-04-14 Хабар\n{text}\n")
+    assert [d.start.isoformat() for d in extract(doc, empty_index).dates] == [day]

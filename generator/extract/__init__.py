@@ -364,8 +364,11 @@ def _event_mentions(
             continue
         undated = _undated_mention(document.text, sentence, result.language, result.published)
         if undated is not None:
-            # Its own names only: the headline's are the story's, not this happening's.
-            names = names_by_sentence.get(number, [])
+            # Its own names, else the story's when it names its kind of happening («Бұған дейін
+            # компания басшылығы сотқа талап арыз берген»): it then joins only an event of that kind.
+            names = names_by_sentence.get(number) or (
+                (title_names or lead_names) if most_specific(undated.kinds or undated.concepts) else ()
+            )
             actors = actors_by_sentence.get(number, [])
             mentions.append(replace(undated, actors=list(actors), names=tuple(names)))
     return mentions

@@ -724,7 +724,8 @@ def _weekday(v: Vocabulary) -> Resolver:
         if c.published is None:
             return None
         weekday = v.weekday(m.group("wd"))
-        modifier = (m.groupdict().get("wmod") or "").lower()
+        said = (m.groupdict().get("wmod") or "").lower()
+        modifier = v.data.get("weekday_modifiers", {}).get(said, said)  # «прошлую» is "last"
         tense = {"last": cal.PAST, "next": cal.FUTURE}.get(modifier) or c.tense()
         value = cal.weekday_near(weekday, c.published, tense)
         if modifier == "last" and value == c.published:
@@ -882,7 +883,14 @@ def _russian(v: Vocabulary) -> list[Pattern]:
             re.compile(rf"{B}(?:(?P<n>\d+|{numbers})\s+)?(?P<unit>{units})\s+(?:тому\s+)?назад{E}", i),
             _ago(v),
         ),
-        Pattern("weekday", re.compile(rf"{B}(?:в|во)\s+(?P<wd>{wd}){E}(?!,?\s+\d)", i), _weekday(v)),
+        Pattern(
+            "weekday",
+            re.compile(
+                rf"{B}(?:в|во)\s+(?:(?P<wmod>{_alternation(v.data['weekday_modifiers'])})\s+)?(?P<wd>{wd}){E}(?!,?\s+\d)",
+                i,
+            ),
+            _weekday(v),
+        ),
     ]
 
 
@@ -996,7 +1004,8 @@ def _kazakh(v: Vocabulary) -> list[Pattern]:
         Pattern(
             "weekday",
             re.compile(
-                rf"{B}(?P<wd>(?:{v.weekday_any})(?:де|да|те|та)|(?:{v.weekday_any})(?=\s+күні))(?:\s+күні)?{E}",
+                rf"{B}(?:(?P<wmod>{_alternation(v.data['weekday_modifiers'])})\s+)?"
+                rf"(?P<wd>(?:{v.weekday_any})(?:де|да|те|та|da|de|ta|te)|(?:{v.weekday_any})(?=\s+(?:күні|künı|küni)))(?:\s+(?:күні|künı|küni))?{E}",
                 i,
             ),
             _weekday(v),

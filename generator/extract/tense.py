@@ -10,7 +10,8 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from .sentences import words
+from .latin import with_latin
+from .sentences import fold_keys, words
 from .vocabulary import date_words
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
@@ -72,16 +73,47 @@ def _russian_verb(analyser, token: str):
     return None
 
 
+@cache
+def _kazakh_cues() -> dict[str, frozenset[str] | tuple[str, ...]]:
+    """The tense cues in both alphabets: «жиналады» and «jinalady» end alike."""
+    cues = date_words("kk")["tense"]
+    found: dict[str, frozenset[str] | tuple[str, ...]] = {
+        key: frozenset(with_latin(cues[key])) for key in ("future", "intention", "present", "past")
+    }
+    for key in (
+        "future_endings",
+        "past_endings",
+        "converb_endings",
+        "reported_future",
+        "reported_past",
+        "plural_accusative",
+    ):
+        found[key] = tuple(with_latin(cues[key]))
+    return found
+
+
 def _kazakh_tense(tokens: list[str]) -> str | None:
     """Kazakh puts the finite verb last: read the endings from the end of the sentence."""
-    cues = date_words("kk")["tense"]
+    cues = _kazakh_cues()
+    tokens = [fold_keys(token) for token in tokens]
+    if tokens and len(tokens[-1]) > 3 and tokens[-1].endswith(cues["converb_endings"]):
+        return PRESENT
     if any(token in cues["future"] for token in tokens):
         return FUTURE
     for before, token in pairwise(tokens):
-        if token in cues["intention"] and before.endswith(("уға", "уге", "уды", "уді")):
+        if token in cues["intention"] and before.endswith(
+            ("уға", "уге", "уды", "уді", "uğa", "uge", "udy", "udi")
+        ):
             return FUTURE
+    for token in tokens:
+        if token.endswith(cues["reported_future"]):
+            return FUTURE
+        if token.endswith(cues["reported_past"]):
+            return PAST
     vowel_pasts = _kazakh_vowel_pasts()
     for token in reversed(tokens):
+        if token.endswith(cues["plural_accusative"]):
+            continue
         if token in cues["present"]:
             return PRESENT
         if token in cues["past"] or token in vowel_pasts:
@@ -96,7 +128,7 @@ def _kazakh_tense(tokens: list[str]) -> str | None:
 @cache
 def _kazakh_vowel_pasts() -> frozenset[str]:
     stems = date_words("kk")["tense"]["vowel_stems"]
-    return frozenset(stem + ending for stem in stems for ending in ("ды", "ді"))
+    return frozenset(with_latin([stem + ending for stem in stems for ending in ("ды", "ді")]))
 
 
 def _english_tense(text: str) -> str | None:

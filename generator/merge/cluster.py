@@ -199,7 +199,11 @@ class Scorer:
         refusal = self.refusal(candidate.actors, candidate.specific, cluster.actors, kinds)
         if refusal is not None:
             return Verdict(False, refusal)
-        if undated and not related(candidate.specific, kinds, self.table):
+        if undated and not (
+            candidate.specific and all(related({kind}, kinds, self.table) for kind in candidate.specific)
+        ):
+            # Every kind it names is the event's: «the lawsuit to have the strike declared
+            # illegal» is no report of the strike.
             return Verdict(False, Rule.UNDATED_NEEDS_KIND)
         evidence = self.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
         # Names say which story more than which happening: a story's people are in all of it.
