@@ -6,8 +6,9 @@ into one fresh site with an empty actor registry, as a journalist starting a new
 would, and built through ingest, extract and merge. Then:
 
 - a built event *matches* a gold event when it cites one of the gold event's sources and its
-  days overlap the gold event's days; each built event is given to the gold event it matches
-  best (most shared sources, then nearest start);
+  days overlap the gold event's days; built events are given to gold events best fit first
+  (most shared sources, then the same kind, then nearest start), one built event per gold event,
+  and then any further built event (a duplicate) to the gold event it fits best;
 - **event recall**: gold events that some built event was given to;
 - **spurious events**: built events given to no gold event, per article;
 - **pairwise merge precision / recall**: over pairs of articles cited together by one built
@@ -163,13 +164,34 @@ def _window(event: Event) -> tuple[dt.date, dt.date]:
     return low, high
 
 
-def _best_gold(event: Event, gold: list[GoldEvent]) -> GoldEvent | None:
+def _fit(event: Event, gold: GoldEvent) -> tuple | None:
+    """How well a built event matches a gold event (higher is better), or None: most shared
+    sources, then the same kind (a cancelled concert and the awards held that day, reported by
+    the same articles, are told apart by it), then the nearest start."""
     cited = {ref.source for ref in event.sources}
     low, high = _window(event)
-    fitting = [g for g in gold if cited & g.sources and low <= g.end and g.start <= high]
-    if not fitting:
+    if not (cited & gold.sources and low <= gold.end and gold.start <= high):
         return None
-    return max(fitting, key=lambda g: (len(cited & g.sources), -abs((g.start - low).days), g.id))
+    return (len(cited & gold.sources), _kind_agrees(event.kind, gold.kind), -abs((gold.start - low).days))
+
+
+def _assign(events: list[Event], gold: list[GoldEvent]) -> dict[str, GoldEvent]:
+    """Each built event's gold event, by event id. Best fits first, one built event per gold event;
+    then the remaining built events (duplicates) to the gold event each fits best."""
+    fits = sorted(
+        ((fit, event.id, g.id) for event in events for g in gold if (fit := _fit(event, g)) is not None),
+        reverse=True,
+    )
+    by_id = {g.id: g for g in gold}
+    given: dict[str, GoldEvent] = {}
+    taken: set[str] = set()
+    for _, event_id, gold_id in fits:
+        if event_id not in given and gold_id not in taken:
+            given[event_id] = by_id[gold_id]
+            taken.add(gold_id)
+    for _, event_id, gold_id in fits:
+        given.setdefault(event_id, by_id[gold_id])
+    return given
 
 
 def title_fault(title: str) -> str | None:
@@ -194,11 +216,12 @@ def score(folder: Path = BLIND) -> Report:
     report.articles, events = build_events(folder)
     report.events = len(events)
     given: dict[str, list[Event]] = {}
+    assigned = _assign(events, report.gold)
     for event in events:
         for language, title in event.title.items():
             if event.title_from.get(language) != "note" and (fault := title_fault(title)):
                 report.title_faults.append(f"{event.id} [{language}] {fault}: {title}")
-        match = _best_gold(event, report.gold)
+        match = assigned.get(event.id)
         cited = sorted({ref.source for ref in event.sources})
         pairs = list(combinations(cited, 2))
         report.pairs_predicted += len(pairs)

@@ -336,6 +336,11 @@ def test_two_word_forms_match_in_either_order_in_russian_and_kazakh():
         ("kk", "Инспекция компанияға айыппұл салды.", "fine"),
         ("ru", "Законопроект принят в первом чтении.", "law-reading"),
         ("en", "Villages were left without power after the storm.", "power-outage"),
+        ("ru", "Сделку планируется закрыть летом.", "acquisition"),
+        ("en", "The company still expects to complete the purchase this summer.", "acquisition"),
+        ("en", "A court threw out the lawsuit on Tuesday.", "verdict"),
+        ("kk", "Сот ереуілді заңды деп таныды.", "verdict"),
+        ("kk", "Жұма күні қазылар алқасы бас жүлдені берді.", "award"),
     ],
 )
 def test_the_built_in_base_names_kinds_of_every_beat(language, text, kind):

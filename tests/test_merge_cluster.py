@@ -156,3 +156,25 @@ def test_a_round_count_and_a_kind_are_not_one_happening():
         "b": _report("b", "A crash near Aral left 20 hurt.", ("crash",), names=("rl",), numbers=("#20",)),
     }
     assert len(cluster_candidates(_candidates(reports), Scorer({}), [])) == 2
+
+
+def test_two_counts_in_common_are_as_telling_as_a_name():
+    # «школы № 41 и № 78» and «41, 78 мектептерде»: no name key in common, two numbers.
+    reports = {
+        "ru": _report(
+            "ru",
+            "В школах № 41 и № 78 введён карантин.",
+            ("quarantine",),
+            names=("smknt",),
+            numbers=("#41", "#78"),
+        ),
+        "kk": _report(
+            "kk",
+            "41 және 78 мектептерде карантин енгізілді.",
+            ("quarantine",),
+            names=("bkt",),
+            numbers=("#41", "#78"),
+        ),
+    }
+    [cluster] = cluster_candidates(_candidates(reports), Scorer({}), [])
+    assert sorted(m.source for m in cluster.members) == ["kk", "ru"]

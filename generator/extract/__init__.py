@@ -17,7 +17,7 @@ from functools import cache
 from ..model import DateSpan, Document, PartialDate
 from .actors import ActorIndex, ActorMention, build_actor_index, document_words, find_actors
 from .anchored import AnchoredDay, find_anchored
-from .concepts import conflicting, find_concepts, most_specific, site_concepts_digest
+from .concepts import concept_table, conflicting, find_concepts, most_specific, related, site_concepts_digest
 from .dates import FoundDate, find_dates
 from .discovered import numbers_in
 from .happenings import (
@@ -404,8 +404,10 @@ def _headline_formerly(text: str, headline: EventMention, lead_date, old_plans, 
     if lead_date is not None and lead_date.sentence in old_plans:
         return old_plans[lead_date.sentence]
     kinds = most_specific(headline.kinds)
+    table = concept_table()
     for (start, end), day in old_plans.items():
-        if kinds & most_specific(find_concepts(text[start:end], language)):
+        # The hearing moved from the 13th is the one whose verdict the headline reports.
+        if related(kinds, most_specific(find_concepts(text[start:end], language)), table):
             return day
     return None
 

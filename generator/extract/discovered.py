@@ -173,13 +173,15 @@ def numbers_in(text: str, skip: list[tuple[int, int]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-NUMBER_WEIGHT = 1.0  # an amount or count both give: «38 участков», "38 plots"
+ROUND_NUMBER_WEIGHT = 0.5  # «10 млн», "20 people": round counts recur across a story
+NUMBER_WEIGHT = 1.0  # «школы № 41», "37 people": a count both give
 EXACT_NUMBER_WEIGHT = 2.0  # one few reports would give by chance: «17,5%», "No. 361", "3.1 million"
 
 
 def number_weight(number: str) -> float:
-    """Round counts recur across a story («10 млн», "20 people"); a decimal amount or a number of
-    three digits that is not round is as telling as a name."""
+    """A decimal amount or a number of three digits that is not round is as telling as a name;
+    a round count tells little."""
     digits = number.lstrip("#")
-    exact = "." in digits or (len(digits) >= 3 and not digits.endswith("0"))
-    return EXACT_NUMBER_WEIGHT if exact else NUMBER_WEIGHT
+    if "." in digits or (len(digits) >= 3 and not digits.endswith("0")):
+        return EXACT_NUMBER_WEIGHT
+    return ROUND_NUMBER_WEIGHT if digits.endswith("0") else NUMBER_WEIGHT

@@ -189,9 +189,10 @@ class Scorer:
             return Verdict(False, Rule.SAME_ARTICLE_OTHER_DAY)
         names = shared_keys(candidate.names, cluster.names)
         numbers = candidate.numbers & cluster.numbers
-        # An exact amount («17,5%», "No. 361") is as telling as a name; a round count is not.
-        exact = any(number_weight(n) == EXACT_NUMBER_WEIGHT for n in numbers)
-        if candidate.actors.isdisjoint(cluster.actors) and not names and not exact:
+        # An exact amount («17,5%», "No. 361"), or two counts («школы № 41 и № 78»), are as
+        # telling as a name; a round count is not.
+        telling = sum(map(number_weight, numbers)) >= EXACT_NUMBER_WEIGHT
+        if candidate.actors.isdisjoint(cluster.actors) and not names and not telling:
             return Verdict(False, Rule.NO_ONE_IN_COMMON)
         undated = candidate.mention.anchor == "undated"
         # An undated report has no day to tell it apart: it must fit every kind the event's reports name.
