@@ -447,3 +447,22 @@ def test_a_relative_day_in_a_quotation_said_on_an_unknown_day_is_approximate(tmp
 def test_a_weekday_named_last_or_next_is_that_one(tmp_path, empty_index, name, text, day):
     doc = article(tmp_path, name, f" date 2026-04-14 Хабар\n{text}\n")
     assert [d.start.isoformat() for d in extract(doc, empty_index).dates] == [day]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "o_kk.txt",
+            "Комитет отырысы бастапқыда 6 наурызға жоспарланған, бірақ реттеуші оны бір аптаға шегерді.",
+        ),
+        ("o_ru.txt", "Заседание первоначально назначили на 6 марта, но перенесли на неделю."),
+        ("o_en.txt", "The meeting was initially scheduled for 6 March but was put off by a week."),
+    ],
+)
+def test_a_day_first_planned_is_no_day_of_the_report(tmp_path, empty_index, name, text):
+    # Published on 13 March: the headline's happening is that day's, the 6th was the old plan.
+    doc = article(tmp_path, name, f" date 2026-03-13 Хабар\n{text}\n")
+    mentions = extract(doc, empty_index).mentions
+    assert mentions[0].when.edtf == "2026-03-13"
+    assert [m.role for m in mentions if m.when.edtf == "2026-03-06"] == [Role.BACKGROUND]

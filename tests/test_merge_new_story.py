@@ -97,6 +97,12 @@ def test_titles_are_the_headlines_in_each_language(events):
             "The court set the hearing for March 3",
         ),
         ("Бұған дейін ұшыру 2 сәуірге жоспарланған болатын.", "kk", "Ұшыру 2 сәуірге жоспарланған болатын"),
+        (
+            "Also on Sunday, the transport police detained the train dispatcher.",
+            "en",
+            "On Sunday, the transport police detained the train dispatcher",
+        ),
+        ("Еске салсақ, пойыз 14 наурызда рельстен шықты.", "kk", "Пойыз 14 наурызда рельстен шықты"),
     ],
 )
 def test_a_clause_made_headline_loses_its_openers_and_attribution(clause, language, title):
