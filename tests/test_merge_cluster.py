@@ -178,3 +178,23 @@ def test_two_counts_in_common_are_as_telling_as_a_name():
     }
     [cluster] = cluster_candidates(_candidates(reports), Scorer({}), [])
     assert sorted(m.source for m in cluster.members) == ["kk", "ru"]
+
+
+def test_two_articles_dating_a_happening_the_vocabulary_does_not_know_make_one_event():
+    # Neither sentence names a kind of happening the key-term table knows; both name the day,
+    # Ridder and Tokayev: two articles corroborate it.
+    reports = {
+        "a": _report("a", "On 1 March Ridder and Tokayev unveiled the monument.", (), names=("rddr", "tkv")),
+        "b": _report("b", "Tokayev unveiled a monument in Ridder on 1 March.", (), names=("rddr", "tkv")),
+    }
+    clusters = cluster_candidates(_candidates(reports), Scorer({}), [])
+    assert [sorted(m.source for m in c.members) for c in clusters] == [["a", "b"]]
+
+
+def test_one_article_alone_dating_an_unknown_kind_of_happening_makes_no_event():
+    log = {}
+    candidates = _candidates(
+        {"a": _report("a", "On 1 March Ridder unveiled the monument.", (), names=("rddr", "tkv"))}
+    )
+    assert cluster_candidates(candidates, Scorer({}), [], log) == []
+    assert log[id(candidates[0])].cluster is None  # `check --explain`: context of its article

@@ -352,6 +352,8 @@ def _event_mentions(
         number = sentence_index(sentences, day.span[0])
         if number >= len(sentences) or result.published is None:
             continue
+        if _restated(day, result.dates, sentences[number]):
+            continue  # «возобновили 28 марта, т. е. через две недели после аварии»: the 28th
         mention = _anchored_mention(document.text, sentences[number], day, result.language, result.published)
         if mention is not None:
             names = _unique([*names_by_sentence.get(number, ()), *(title_names or lead_names)])
@@ -420,6 +422,16 @@ def _dated_otherwise(found: FoundDate, dates: list[FoundDate], anchored, text: s
     start, end = found.sentence
     others = [d for d in dates if d is not found and start <= d.span[0] < end]
     return bool(others) or any(start <= a.span[0] < end for a in anchored)
+
+
+def _restated(day: AnchoredDay, dates: list[FoundDate], sentence: Sentence) -> bool:
+    """Whether the sentence names the day itself, outside the words that count it."""
+    return any(
+        found.precision == "day"
+        and sentence.start <= found.span[0] < sentence.end
+        and not day.span[0] <= found.span[0] < day.span[1]
+        for found in dates
+    )
 
 
 def _anchored_mention(text: str, sentence: Sentence, day: AnchoredDay, language: str, published: PartialDate):

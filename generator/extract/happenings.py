@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from ..model import LANGUAGES, Document
-from .concepts import find_concepts, most_specific
+from .concepts import concept_table, find_concepts, most_specific, related
 from .dates import FoundDate
 from .discovered import shared_keys
 from .latin import kk_latin, with_latin
@@ -251,8 +251,8 @@ def headline_date(
     counted: bool = False,
 ) -> FoundDate | None:
     """The day of the headline's happening: the lead's first exact date in a clause that names
-    what the headline names (a kind of happening, a name), else the lead's first exact date. A
-    plan's old day is never it."""
+    what the headline names (a kind of happening, a name), else the lead's first exact date whose
+    clause names no other kind. A plan's old day is never it."""
     title_concepts = most_specific(find_concepts(document.title, language))
     exact = [
         d
@@ -266,6 +266,7 @@ def headline_date(
             and is_attribution(document.text, d.sentence, d.span, language)
         )
     ][:_LEAD_DATES]
+    fallback = None
     for found in exact:
         if found.sentence[0] < document.title_span[1]:
             return found  # the headline dates itself
@@ -278,7 +279,13 @@ def headline_date(
             title_names, names_between(start, end)
         ):
             return found
-    return exact[0] if exact else None
+        if fallback is None and not (
+            title_concepts and concepts and not related(concepts, title_concepts, concept_table())
+        ):
+            # A clause about a happening of another kind than the headline's («Recount confirms
+            # the win» over "lodged the complaint on 9 June") does not date the headline.
+            fallback = found
+    return fallback
 
 
 def happening_kind(text: str, found: FoundDate, language: str) -> str:

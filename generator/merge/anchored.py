@@ -2,7 +2,9 @@
 
 They wait until every other report is clustered. Each then looks for the event of the
 happening its words count from: one of the kind the anchor names («приговор»: a verdict),
-naming a person or a name the report names, dated to a day, not after the report's article.
+naming a person or a name the report names (or reported by a sentence of
+the same article), dated to a day, not after the report's article; the kind the words name comes before a
+broader one.
 The report is dated that day plus its count and clustered like any other; with no such event
 it stays its article's context.
 """
@@ -14,6 +16,7 @@ from dataclasses import replace
 
 from ..extract.concepts import most_specific, related
 from ..extract.discovered import shared_keys
+from ..extract.happenings import Role
 from ..model import DateSpan, PartialDate
 from .candidates import Candidate
 from .cluster import Cluster, Scorer
@@ -48,12 +51,33 @@ def _anchor_event(candidate: Candidate, kinds: frozenset[str], clusters: list[Cl
     for cluster in clusters:
         if (cluster.high - cluster.low).days >= _EXACT_DAYS or cluster.low > latest:
             continue
-        if any(member.source == candidate.source for member in cluster.members):
-            continue  # an article counts from a happening other reports date, not from itself
+        if any(_same_sentence(member, candidate) for member in cluster.members):
+            continue  # the sentence's own words cannot date the happening they count from
         if not related(kinds, cluster.specific, scorer.table):
             continue
         names = shared_keys(candidate.names, cluster.names)
         people = len(candidate.actors & cluster.actors)
-        if names or people:
-            fitting.append((names + people, cluster.low, -cluster.number, cluster))
-    return max(fitting, key=lambda f: f[:3])[3] if fitting else None
+        own = any(_own_report(member, candidate, kinds) for member in cluster.members)
+        if names or people or own:
+            # The kind the words name before a broader one («после оглашения приговора»: the
+            # verdict, not the hearing it ended); then the article's own report of it.
+            exact = bool(kinds & cluster.specific)
+            fitting.append((exact, own, names + people, cluster.low, -cluster.number, cluster))
+    return max(fitting, key=lambda f: f[:5])[5] if fitting else None
+
+
+def _own_report(member: Candidate, candidate: Candidate, kinds: frozenset[str]) -> bool:
+    """The article's own sentence about the happening counted from («Еске салсақ, 12 наурызда
+    сот үкім шығарған»), not its headline, whose kinds are the whole story's."""
+    return (
+        member.source == candidate.source
+        and member.mention.role != Role.HEADLINE
+        and bool(kinds & member.kinds)
+    )
+
+
+def _same_sentence(member: Candidate, candidate: Candidate) -> bool:
+    if member.source != candidate.source:
+        return False
+    (start, end), (other_start, other_end) = member.mention.span, candidate.mention.span
+    return start < other_end and other_start < end

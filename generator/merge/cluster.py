@@ -29,12 +29,12 @@ from ..extract.concepts import (
     specific_kinds,
     with_broader,
 )
-from ..extract.discovered import EXACT_NUMBER_WEIGHT, key_start, number_weight, shared_keys
+from ..extract.discovered import EXACT_NUMBER_WEIGHT, number_weight, shared_keys
 from ..model import Actor, Note
 from .candidates import REPORT_LAG, Candidate
+from .index import NEAR_DAYS, ClusterIndex
 
 THRESHOLD = 3.0  # e.g. a shared kind of document (2) and a shared place (1)
-NEAR_DAYS = 1  # a day off (time zones, a slip) may still be the same happening, as a conflict
 ACTOR_WEIGHT = {"person": 2.0, "org": 1.5, "place": 1.0, "country": 0.5}
 CONCEPT_WEIGHT = {
     "gathering": 2.0,
@@ -46,10 +46,6 @@ CONCEPT_WEIGHT = {
 }
 NAME_WEIGHT = 1.0  # a word of a discovered name both name: «Сатыбалдиев» = "Satybaldiyev"
 NAME_CAP = 2.0  # names count for two points at most
-NARROW_DAYS = 14  # clusters known to within two weeks are indexed by week, the rest by month
-_BUCKET_LIMIT = 32  # an index bucket this full is too common a key to narrow anything down
-_LOOK_LIMIT = 64  # clusters looked at per report, at most (beyond the first bucket)
-_INDEXED = ("gathering", "document", "occurrence", "frame")
 _MONTH_DAYS = 31
 _REPORT_DAYS = REPORT_LAG.days + 1  # an event dated by its report's publication: that day or just before
 UNNAMED_KIND_NEEDS = 2.0  # a same-day report naming no kind: two shared names
@@ -75,6 +71,9 @@ class Cluster:
     near: set[int] = field(default_factory=set)  # id() of members that only nearly fit: never date it
     days_of: dict[str, list[tuple[dt.date, dt.date]]] = field(default_factory=dict)  # by source
     votes: Counter = field(default_factory=Counter)  # members naming each kind (or a narrower one)
+    # Started by a dated report that names no kind of happening: an event only once a report
+    # from another article joins it (`corroborated`).
+    unnamed: bool = False
 
     def __post_init__(self) -> None:
         if self.kinds is None:
@@ -267,58 +266,6 @@ class Scorer:
         )
 
 
-class ClusterIndex:
-    """Clusters by (period, key): a key is an actor or a kind of happening; the period is a week
-    for clusters dated to within `NARROW_DAYS`, else a month. A candidate looks in every week
-    and month its days (give or take `NEAR_DAYS`) touch."""
-
-    def __init__(self, table: dict[str, Concept]) -> None:
-        self.table = table
-        self.buckets: dict[tuple, list[Cluster]] = defaultdict(list)
-        self.registered: dict[int, set[tuple]] = defaultdict(set)
-
-    def keys(self, actors, concepts, names=(), numbers=()) -> list[str]:
-        named = [c for c in concepts if c in self.table and self.table[c].cls in _INDEXED]
-        # A name's key may carry a case ending (tkv, tkvtn): its first consonants find both.
-        prefixes = sorted({f"@{key_start(key)}" for key in names})
-        # An amount is the same in every language: «17,5 пайызға» and "to 17.5%" find each other.
-        return sorted(actors) + [f"~{c}" for c in sorted(named)] + prefixes + sorted(numbers)
-
-    def add(self, cluster: Cluster) -> None:
-        done = self.registered[cluster.number]
-        narrow = (cluster.high - cluster.low).days < NARROW_DAYS
-        periods = _weeks(cluster.low, cluster.high) if narrow else _months(cluster.low, cluster.high)
-        periods = [*periods, *(week for low, high in cluster.former for week in _weeks(low, high))]
-        keys = self.keys(cluster.actors, cluster.concepts, cluster.names, cluster.numbers)
-        for period in periods:
-            for key in keys:
-                bucket = (*period, key)
-                if bucket not in done:
-                    done.add(bucket)
-                    self.buckets[bucket].append(cluster)
-
-    def near(self, candidate: Candidate) -> list[Cluster]:
-        low, high = candidate.low - dt.timedelta(NEAR_DAYS), candidate.high + dt.timedelta(NEAR_DAYS)
-        periods = [*_weeks(low, high), *_months(low, high)]
-        keys = self.keys(candidate.actors, candidate.concepts, candidate.names, candidate.numbers)
-        buckets = [found for period in periods for key in keys if (found := self.buckets.get((*period, key)))]
-        if not buckets:
-            return []
-        # Rarest keys first, and at most _LOOK_LIMIT clusters in all, so the work per report stays
-        # bounded however crowded its weeks are; if every key is common, the latest clusters of
-        # the rarest one.
-        buckets.sort(key=len)
-        seen: dict[int, Cluster] = {}
-        for bucket in buckets:
-            if len(bucket) > _BUCKET_LIMIT:
-                bucket = bucket[-_BUCKET_LIMIT:] if not seen else []
-            if seen and len(seen) + len(bucket) > _LOOK_LIMIT:
-                break
-            for cluster in bucket:
-                seen.setdefault(cluster.number, cluster)
-        return [seen[number] for number in sorted(seen)]
-
-
 def cluster_candidates(
     candidates: list[Candidate], scorer: Scorer, clusters: list[Cluster], log: Decisions | None = None
 ) -> list[Cluster]:
@@ -339,7 +286,7 @@ def cluster_candidates(
             waiting.append(candidate)
     for candidate in waiting:
         _place(candidate, scorer, clusters, index, log, wait=False)
-    return _join_previews_of_moved(clusters, scorer)
+    return _join_previews_of_moved(_corroborated(clusters, log), scorer)
 
 
 def _place(
@@ -359,10 +306,13 @@ def _place(
         return False
     if log is not None:
         log[id(candidate)] = Decision(best[1] if best else None, verdicts)
-    if best is None and candidate.joins_only:
+    if best is None and candidate.joins_only and not _names_a_day(candidate):
         return True  # context of its article: no event of its own
     if best is None:
-        cluster = Cluster(len(clusters), candidate.low, candidate.high, candidate.target)
+        # Numbers stay unique when events were dropped or absorbed: the index is keyed by them.
+        number = clusters[-1].number + 1 if clusters else 0
+        cluster = Cluster(number, candidate.low, candidate.high, candidate.target)
+        cluster.unnamed = candidate.joins_only
         clusters.append(cluster)
         cluster.add(candidate)
         if log is not None:
@@ -372,6 +322,28 @@ def _place(
         cluster.add(candidate, near=verdict.near)
     index.add(cluster)
     return True
+
+
+def _names_a_day(candidate: Candidate) -> bool:
+    """A sentence that dates a happening to a day in words but names no kind of it («В среду
+    стороны договорились о прекращении огня»): what the vocabulary does not know may still
+    be a happening, if another article reports that day with the same names."""
+    mention = candidate.mention
+    return mention.anchor == "text" and candidate.days == 1 and mention.when.precision == "day"
+
+
+def _corroborated(clusters: list[Cluster], log: Decisions | None) -> list[Cluster]:
+    """Events started by a report naming no kind stay only when another article reports them
+    too; otherwise their reports are context of their articles, as if never started."""
+    kept = []
+    for cluster in clusters:
+        if not cluster.unnamed or len(cluster.days_of) > 1:
+            kept.append(cluster)
+            continue
+        for member in cluster.members:
+            if log is not None and id(member) in log:
+                log[id(member)] = Decision(None, log[id(member)].verdicts)
+    return kept
 
 
 @dataclass
@@ -428,18 +400,6 @@ def _once_planned(candidate: Candidate, cluster: Cluster) -> bool:
         if low <= cluster.high and cluster.low <= high:
             return True
     return any(low <= candidate.high and candidate.low <= high for low, high in cluster.former)
-
-
-def _weeks(low: dt.date, high: dt.date):
-    for week in range(low.toordinal() // 7, high.toordinal() // 7 + 1):
-        yield ("w", week)
-
-
-def _months(low: dt.date, high: dt.date):
-    year, month = low.year, low.month
-    while (year, month) <= (high.year, high.month):
-        yield "m", year, month
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def _different(actors_a, actors_b, kind: frozenset[str]) -> bool:
