@@ -380,6 +380,20 @@ def found_dates(index, language: str, text: str, published: str | None = "2026-0
                 ("до 2030 года", "2030-01-01", "2030-12-31", "target"),
             ],
         ),
+        # «до» after a verb of lasting ends something under way: the day it ends, planned
+        ("ru", "Выставка продлится до 20 марта.", [("до 20 марта", "2026-03-20", "2026-03-20", "planned")]),
+        (
+            "en",
+            "The exhibition will run until 20 March.",
+            [("until 20 March", "2026-03-20", "2026-03-20", "planned")],
+        ),
+        (
+            "kk",
+            "Көрме 20 наурызға дейін жалғасады.",
+            [("20 наурызға", "2026-03-20", "2026-03-20", "planned")],
+        ),
+        # and without one it is still a deadline
+        ("ru", "Отчёт подготовят до 20 марта.", [("до 20 марта", "2026-03-20", "2026-03-20", "target")]),
     ],
 )
 def test_hard_cases(index, language, text, expected):

@@ -341,6 +341,11 @@ def test_two_word_forms_match_in_either_order_in_russian_and_kazakh():
         ("en", "A court threw out the lawsuit on Tuesday.", "verdict"),
         ("kk", "Сот ереуілді заңды деп таныды.", "verdict"),
         ("kk", "Жұма күні қазылар алқасы бас жүлдені берді.", "award"),
+        ("ru", "Выставка ремёсел в Шымкенте закрылась в воскресенье.", "closing-ceremony"),
+        ("kk", "Шымкенттегі қолөнер көрмесі жексенбіде жабылды.", "closing-ceremony"),
+        ("kk", "Şymkenttegı qolöner körmesı jeksenbıde jabyldy.", "closing-ceremony"),
+        ("en", "The crafts fair in Shymkent drew to a close on Sunday.", "closing-ceremony"),
+        ("kk", "Кинофестиваль бүгін басталады.", "festival"),
     ],
 )
 def test_the_built_in_base_names_kinds_of_every_beat(language, text, kind):

@@ -75,6 +75,15 @@ class Context:
                 return None if self._about_a_plan(clause, found) else found
         return None
 
+    def lasts(self) -> bool:
+        """«Показы продлятся до 18 апреля», "will run until 18 April", «18 сәуірге дейін
+        жалғасады»: the date ends something under way (a verb of lasting within a few words)."""
+        if self.sentence is None:
+            return False
+        start = max(self.sentence.start, self.current[0] - _LASTING_REACH)
+        end = min(self.sentence.end, self.current[1] + _LASTING_REACH)
+        return bool(_lasting(self.language).search(self.text, start, end))
+
     def _about_a_plan(self, clause: tuple[int, int], tense: str) -> bool:
         """«Открытие перенесли на 27 апреля» (a past verb, a coming day), "had been planned for
         April 2" (a future word, a day gone by): a plan's day is read as the nearest."""
@@ -362,7 +371,7 @@ def _kind(reading: Reading, context: Context) -> tuple[str, str]:
     published = context.published
     later = published is not None and reading.period[0] > published
     future = context.tense() == cal.FUTURE  # present tense counts as now: occurred
-    if reading.qualifier == "before" and (later or future):
+    if reading.qualifier == "before" and (later or future) and not context.lasts():
         return "target", "target: a deadline " + (
             "after publication" if later else "in a future-tense sentence"
         )
@@ -371,6 +380,16 @@ def _kind(reading: Reading, context: Context) -> tuple[str, str]:
     if future and (published is None or reading.period[1] >= published):
         return "planned", "planned: future-tense sentence"
     return "occurred", ""
+
+
+_LASTING_REACH = 30  # characters either side of the date a verb of lasting is looked for in
+
+
+@cache
+def _lasting(language: str) -> re.Pattern[str]:
+    words = sorted(date_words(language).get("lasting", []), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternation})", re.IGNORECASE)
 
 
 def _explain(pattern: Pattern, reading: Reading, why: str) -> str:
