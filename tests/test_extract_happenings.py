@@ -15,7 +15,14 @@ import pytest
 
 from generator.extract import build_actor_index, extract
 from generator.extract.anchored import find_anchored
-from generator.extract.discovered import is_media, keys_match, name_keys, numbers_in, skeleton
+from generator.extract.discovered import (
+    is_media,
+    keys_match,
+    name_keys,
+    number_weight,
+    numbers_in,
+    skeleton,
+)
 from generator.extract.happenings import Role, is_old_plan, is_since, is_timestamp_line, own_kinds
 from generator.ingest.articles import read_article
 from generator.ingest.text import detect_language
@@ -202,6 +209,45 @@ def test_amounts_are_evidence_and_days_and_years_are_not():
     text = "В 2025 году суд изъял 38 участков и $1.1 млрд, 14 мая."
     day = text.index("14 мая")
     assert numbers_in(text, [(day, day + 6)]) == ("#38", "#1.1")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("data on some 640,000 clients", "данные около 640 тыс. клиентов"),
+        ("640 000 клиентов", "шамамен 640 мың клиенттің"),
+        ("a deal worth $1,100,000,000", "сделка на 1,1 млрд долларов"),
+        ("fined 4.3 million tenge", "штраф 4,3 млн тенге"),
+    ],
+)
+def test_an_amount_is_one_number_whatever_its_scale_word(one, other):
+    assert numbers_in(one, []) == numbers_in(other, [])
+    assert numbers_in(one, [])
+
+
+def test_a_round_count_tells_less_than_an_exact_amount():
+    [round_count] = numbers_in("20 из 60", [])[:1]
+    [count] = numbers_in("640 тыс.", [])
+    [exact] = numbers_in("89,3 млн", [])
+    assert number_weight(round_count) < number_weight(count) < number_weight(exact)
+
+
+def test_short_words_of_a_name_still_tell_it_apart():
+    dala, halyk = set(name_keys("Дала Банк")), set(name_keys("Halyk Bank"))
+    assert set(name_keys("Dala Bank")) == dala
+    assert len(dala - halyk) >= 1  # «Дала» is too short a key alone, yet no other bank has it
+    assert name_keys("Ак Жол")
+
+
+def test_capitalised_words_that_fill_a_quotation_are_a_name(tmp_path, empty_index):
+    doc = article(
+        tmp_path,
+        "q.txt",
+        " date 2026-02-06 Утечка данных\nАО «Дала Банк» вчера признало утечку. «Средства в безопасности», — "
+        "сказал глава банка.\n",
+    )
+    keys = {u.key for u in extract(doc, empty_index).unknown_names}
+    assert "Дала Банк" in keys and not any(k.startswith("Средства") for k in keys)
 
 
 # --- days anchored to another happening ---------------------------------------------------------

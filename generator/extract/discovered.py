@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -19,7 +20,9 @@ from importlib import resources
 from .latin import with_latin
 from .sentences import fold, words
 
-_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\d])")
+# A number in groups of three ("640,000", «640 000») or with a decimal part («4,3», "4.3").
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)(?!\d)")
+_GROUP_MARKS = str.maketrans("", "", ",\u00a0\u202f ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +75,25 @@ def skeleton(word: str, rules: NameRules | None = None) -> str:
 
 
 def _word_keys(rules: NameRules, name: str, keep_short: bool = False) -> list[str]:
-    keys = []
+    """The keys of a name's words. Short words (Dala, Ак, Joe) are too common alone: they are
+    prefixed to the next long word's key («Дала Банк» dlbnk and bnk), or, all short, joined
+    («Ак Жол» kjl). `keep_short` (telling outlets) keeps each word's key as it is."""
+    keys, pending = [], ""
     for word in words(name):
         text = re.sub(r"['’]s?$", "", word.text)  # "Nomad's": the name is Nomad
         parts = [skeleton(part, rules) for part in text.split("-")]
         if "-" in text and not any(len(key) >= rules.shortest for key in parts):
             parts = ["".join(parts)]  # "Aisha-Bibi" as a whole: each half alone is too short
-        keys.extend(key for key in parts if key and (keep_short or len(key) >= rules.shortest))
+        for key in filter(None, parts):
+            if keep_short or len(key) >= rules.shortest:
+                if pending and not keep_short:
+                    keys.append(pending + key)
+                keys.append(key)
+                pending = ""
+            else:
+                pending += key
+    if len(pending) >= rules.shortest and not keep_short:
+        keys.append(pending)
     return keys
 
 
@@ -162,19 +177,32 @@ def shared_keys(mine, theirs) -> int:
 def numbers_in(text: str, skip: list[tuple[int, int]]) -> tuple[str, ...]:
     """Amounts and counts («38 участков», "$1.1bn", «7 лет»), as numbers: outside the dates
     (`skip`, relative to `text`), two digits or a decimal part at least, so «в 2 этапа» and the
-    day of a date tell nothing."""
+    day of a date tell nothing. A number is known only up to its scale word, which each language
+    puts differently ("640,000", «640 тыс.», «640 мың»; "$1.1bn", «1,1 млрд»): it is kept in
+    thousands, millions… as need be, so that it falls between 1 and 1 000."""
     found = []
     for match in _NUMBER.finditer(text):
         if any(start <= match.start() < end for start, end in skip):
             continue
-        value = match.group(1).replace(",", ".")
-        if len(value) >= 2 and not (len(value) == 4 and value.isdigit() and value[:2] in ("19", "20")):
+        raw = match.group(1)
+        grouped = len(raw) > 4 and not raw[-4].isdigit()  # "640,000", «640 000»
+        digits = raw.translate(_GROUP_MARKS) if grouped else raw.replace(",", ".")
+        if len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20"):
+            continue  # a year
+        value = _in_thousands(Decimal(digits))
+        if len(value.replace(".", "")) >= 2:
             found.append(f"#{value}")
     return tuple(dict.fromkeys(found))
 
 
+def _in_thousands(value: Decimal) -> str:
+    while value >= 1000:
+        value /= 1000
+    return format(value.normalize(), "f")
+
+
 ROUND_NUMBER_WEIGHT = 0.5  # «10 млн», "20 people": round counts recur across a story
-NUMBER_WEIGHT = 1.0  # «школы № 41», "37 people": a count both give
+NUMBER_WEIGHT = 1.0  # «школы № 41», "37 people", «640 тыс.»: a count both give
 EXACT_NUMBER_WEIGHT = 2.0  # one few reports would give by chance: «17,5%», "No. 361", "3.1 million"
 
 
@@ -182,6 +210,7 @@ def number_weight(number: str) -> float:
     """A decimal amount or a number of three digits that is not round is as telling as a name;
     a round count tells little."""
     digits = number.lstrip("#")
-    if "." in digits or (len(digits) >= 3 and not digits.endswith("0")):
+    significant = digits.replace(".", "").strip("0")
+    if "." in digits or len(significant) >= 3:
         return EXACT_NUMBER_WEIGHT
-    return ROUND_NUMBER_WEIGHT if digits.endswith("0") else NUMBER_WEIGHT
+    return ROUND_NUMBER_WEIGHT if len(significant) <= 1 else NUMBER_WEIGHT

@@ -92,9 +92,12 @@ def _name_from_run(text, run, sentences, language, inner_capitals) -> list[Unkno
         return []
     first = run[0].text.removesuffix("'s").removesuffix("’s")  # "Omarov's lawyers …"
     opens = opens_sentence and not role
-    if opens and first not in inner_capitals and _ordinary_word(run[0].text, language):
+    # «Дала Банк», "Nomad Air": capitalised words that fill a quotation are a name, however
+    # ordinary the words («дала», «банк»).
+    quoted = _fills_quotation(text, run[0].start, run[-1].end)
+    if opens and not quoted and first not in inner_capitals and _ordinary_word(run[0].text, language):
         run = run[1:]
-    if not run or (language == "ru" and all(_ordinary_word(w.text, language) for w in run)):
+    if not run or (not quoted and language == "ru" and all(_ordinary_word(w.text, language) for w in run)):
         return []  # «Президент», «Меморандума», «Саммите»: capitalised out of respect, not names
     start, end = run[0].start, run[-1].end
     bounds = (sentence.start, sentence.end) if sentence else (start, end)
@@ -111,6 +114,16 @@ def _name_from_run(text, run, sentences, language, inner_capitals) -> list[Unkno
             role,
         )
     ]
+
+
+_OPENING_QUOTES = "«“„\"'"
+_CLOSING_QUOTES = "»”“\"'"
+
+
+def _fills_quotation(text: str, start: int, end: int) -> bool:
+    """The run is all a quotation holds: «Дала Банк», “Sapar Air” (a case ending may follow the
+    closing mark in Kazakh Latin: «Dala Bank»-ke)."""
+    return start > 0 and text[start - 1] in _OPENING_QUOTES and text[end : end + 1] in tuple(_CLOSING_QUOTES)
 
 
 def _split_role(text: str, run: list[TextWord], language: str) -> tuple[list[TextWord], str]:
