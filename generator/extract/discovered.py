@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 from importlib import resources
 
