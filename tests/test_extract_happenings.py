@@ -517,3 +517,19 @@ def test_a_day_first_planned_is_no_day_of_the_report(tmp_path, empty_index, name
     mentions = extract(doc, empty_index).mentions
     assert mentions[0].when.edtf == "2026-03-13"
     assert [m.role for m in mentions if m.when.edtf == "2026-03-06"] == [Role.BACKGROUND]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "h_kk.txt",
+            " date 2026-07-01 Сот отырысы\nАудандық сот бұл істі 15 шілдеде қарайды деп хабарланды. Іс 15 шілдеде қаралады.\n",
+        ),
+        ("h_kkl.txt", " date 2026-07-01 Sot otyrysy\nIs 15 şıldede qaralady.\n"),
+    ],
+)
+def test_a_kazakh_passive_future_is_a_plan_not_a_past(tmp_path, empty_index, name, text):
+    # «қаралады» (will be heard) is a passive future; its past would be «қаралды».
+    dates = extract(article(tmp_path, name, text), empty_index).dates
+    assert {(d.start, d.kind) for d in dates} == {(dt.date(2026, 7, 15), "planned")}

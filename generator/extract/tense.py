@@ -78,7 +78,7 @@ def _kazakh_cues() -> dict[str, frozenset[str] | tuple[str, ...]]:
     """The tense cues in both alphabets: «жиналады» and «jinalady» end alike."""
     cues = date_words("kk")["tense"]
     found: dict[str, frozenset[str] | tuple[str, ...]] = {
-        key: frozenset(with_latin(cues[key])) for key in ("future", "intention", "present", "past")
+        key: frozenset(with_latin(cues[key])) for key in ("future", "intention", "present", "past", "quoting")
     }
     for key in (
         "future_endings",
@@ -105,12 +105,15 @@ def _kazakh_tense(tokens: list[str]) -> str | None:
             ("уға", "уге", "уды", "уді", "uğa", "uge", "udy", "udi")
         ):
             return FUTURE
+    vowel_pasts = _kazakh_vowel_pasts()
+    for before, token in pairwise(tokens):
+        if token in cues["quoting"] and _is_kazakh_future(before, cues, vowel_pasts):
+            return FUTURE
     for token in tokens:
         if token.endswith(cues["reported_future"]):
             return FUTURE
         if token.endswith(cues["reported_past"]):
             return PAST
-    vowel_pasts = _kazakh_vowel_pasts()
     for token in reversed(tokens):
         if token.endswith(cues["plural_accusative"]):
             continue
@@ -118,11 +121,15 @@ def _kazakh_tense(tokens: list[str]) -> str | None:
             return PRESENT
         if token in cues["past"] or token in vowel_pasts:
             return PAST
-        if any(token.endswith(ending) for ending in cues["future_endings"]) and len(token) > 4:
+        if _is_kazakh_future(token, cues, vowel_pasts):
             return FUTURE
         if any(token.endswith(ending) for ending in cues["past_endings"]) and len(token) > 3:
             return PAST
     return None
+
+
+def _is_kazakh_future(token: str, cues, vowel_pasts: frozenset[str]) -> bool:
+    return token not in vowel_pasts and len(token) > 4 and token.endswith(cues["future_endings"])
 
 
 @cache
