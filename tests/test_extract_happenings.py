@@ -524,7 +524,8 @@ def test_a_day_first_planned_is_no_day_of_the_report(tmp_path, empty_index, name
     [
         (
             "h_kk.txt",
-            " date 2026-07-01 Сот отырысы\nАудандық сот бұл істі 15 шілдеде қарайды деп хабарланды. Іс 15 шілдеде қаралады.\n",
+            " date 2026-07-01 Сот отырысы\nАудандық сот бұл істі 15 шілдеде қарайды деп хабарланды."
+            " Іс 15 шілдеде қаралады.\n",
         ),
         ("h_kkl.txt", " date 2026-07-01 Sot otyrysy\nIs 15 şıldede qaralady.\n"),
     ],
