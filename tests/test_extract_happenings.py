@@ -172,6 +172,19 @@ def test_kazakh_latin_dates_are_read(tmp_path, empty_index):
     assert [d.start for d in extract(doc, empty_index).dates] == [dt.date(2026, 5, 28), dt.date(2026, 6, 7)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2026-08-17 Zañ\nQūjatty Mäjılıs säuırde, Senat mamyrda maqūldağan edı.\n",
+        " date 2026-08-17 Заң\nҚұжатты Мәжіліс сәуірде, Сенат мамырда мақұлдаған еді.\n",
+    ],
+)
+def test_a_kazakh_month_alone_is_read_in_either_alphabet(tmp_path, empty_index, text):
+    doc = article(tmp_path, "m.txt", text)
+    months = [(d.start, d.precision) for d in extract(doc, empty_index).dates]
+    assert months == [(dt.date(2026, 4, 1), "month"), (dt.date(2026, 5, 1), "month")]
+
+
 # --- discovered names -------------------------------------------------------------------------------
 
 
@@ -392,6 +405,11 @@ def test_two_word_forms_match_in_either_order_in_russian_and_kazakh():
         ("kk", "Şymkenttegı qolöner körmesı jeksenbıde jabyldy.", "closing-ceremony"),
         ("en", "The crafts fair in Shymkent drew to a close on Sunday.", "closing-ceremony"),
         ("kk", "Кинофестиваль бүгін басталады.", "festival"),
+        ("ru", "Закон вступит в силу с 1 сентября.", "entry-into-force"),
+        ("kk", "Заң 1 қыркүйектен бастап күшіне енеді.", "entry-into-force"),
+        ("kk", "Zañ 1 qyrküiekten bastap küşıne enedı.", "entry-into-force"),
+        ("en", "The rules take effect on 1 September.", "entry-into-force"),
+        ("en", "The law enters into force in September.", "entry-into-force"),
     ],
 )
 def test_the_built_in_base_names_kinds_of_every_beat(language, text, kind):

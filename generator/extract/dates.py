@@ -988,7 +988,11 @@ def _kazakh(v: Vocabulary) -> list[Pattern]:
         Pattern("month", re.compile(rf"{B}(?P<m>{month})\s+(?:{month_word}){E}", i), _month_year(v)),
         Pattern(
             "month",
-            re.compile(rf"{B}(?P<m>(?:{v.month_any})(?:да|де|та|те|ында|інде|сында|сінде)){E}"),
+            # Case-sensitive, so «Қазанда» (in Kazan) is no month; «қазанда» is in October.
+            re.compile(
+                rf"{B}(?P<m>(?:{v.month_any})(?:да|де|та|те|ында|інде|сында|сінде|"
+                rf"da|de|ta|te|ynda|inde|ınde|synda|sinde|sınde)){E}"
+            ),
             _month_year(v),
         ),
         Pattern(
