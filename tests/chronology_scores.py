@@ -38,6 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from sites import empty_registry_site  # noqa: E402
+
 from generator.build import read_chronology  # noqa: E402
 from generator.model import Event  # noqa: E402
 
@@ -50,15 +52,6 @@ _OPENERS = re.compile(
     r"алайда|және)\b",
     re.IGNORECASE,
 )
-SITE_TOML = """languages = ["ru", "kk", "en"]
-default_language = "ru"
-base_url = ""
-
-[title]
-ru = "Слепой набор"
-kk = "Соқыр жиын"
-en = "Blind set"
-"""
 
 
 @dataclass(frozen=True)
@@ -144,11 +137,8 @@ def load_gold(folder: Path) -> list[GoldEvent]:
 def build_events(folder: Path) -> tuple[int, list[Event]]:
     """Every beat's articles in one fresh site with an empty registry, through extract and merge."""
     with tempfile.TemporaryDirectory() as scratch:
-        site = Path(scratch)
-        (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")
+        site = empty_registry_site(Path(scratch), {})
         articles = site / "content" / "articles"
-        articles.mkdir(parents=True)
-        (site / "content" / "actors.toml").write_text("", encoding="utf-8")
         count = 0
         for path in sorted(folder.glob("*/articles/*")):
             shutil.copyfile(path, articles / path.name)

@@ -5,21 +5,10 @@ a broader one, and a sentence that names its day itself is not counted at all.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from sites import empty_registry_site
 
 from generator.build import read_chronology
-
-SITE_TOML = """languages = ["ru", "kk", "en"]
-default_language = "ru"
-base_url = ""
-
-[title]
-ru = "Суд"
-kk = "Сот"
-en = "Trial"
-"""
 
 ARTICLES = {
     # A hearing on 3 March and a verdict on 24 March, each reported in Russian.
@@ -58,13 +47,7 @@ date: 2026-04-05
 
 @pytest.fixture(scope="module")
 def events(tmp_path_factory):
-    site: Path = tmp_path_factory.mktemp("anchored")
-    (site / "site.toml").write_text(SITE_TOML, "utf-8")
-    articles = site / "content" / "articles"
-    articles.mkdir(parents=True)
-    (site / "content" / "actors.toml").write_text("", "utf-8")
-    for name, text in ARTICLES.items():
-        (articles / name).write_text(text, "utf-8")
+    site = empty_registry_site(tmp_path_factory.mktemp("anchored"), ARTICLES)
     return read_chronology(site).timeline.events
 
 

@@ -96,26 +96,18 @@ def test_an_undated_report_must_fit_every_kind_its_event_names():
 
 
 def test_a_plan_one_report_says_was_called_off_is_a_cancelled_event(tmp_path):
-    from chronology_scores import SITE_TOML
+    from sites import empty_registry_site
 
     from generator.build import read_chronology
 
-    (tmp_path / "site.toml").write_text(SITE_TOML, "utf-8")
-    articles = tmp_path / "content" / "articles"
-    articles.mkdir(parents=True)
-    (tmp_path / "content" / "actors.toml").write_text("", "utf-8")
-    (articles / "p_ru.txt").write_text(
-        " date 2026-05-10 В Таразе пройдёт фестиваль «Айша-Биби»\n"
+    articles = {
+        "p_ru.txt": " date 2026-05-10 В Таразе пройдёт фестиваль «Айша-Биби»\n"
         "Фестиваль «Айша-Биби» пройдёт в Таразе 24 мая, сообщил его директор Ерлан Сапаров.\n",
-        "utf-8",
-    )
-    (articles / "c_en.txt").write_text(
-        " date 2026-05-20 Aisha-Bibi festival in Taraz called off\n"
+        "c_en.txt": " date 2026-05-20 Aisha-Bibi festival in Taraz called off\n"
         "The Aisha-Bibi festival, which had been scheduled for 24 May in Taraz, has been called off, "
         "its director Yerlan Saparov said.\n",
-        "utf-8",
-    )
-    events = read_chronology(tmp_path).timeline.events
+    }
+    events = read_chronology(empty_registry_site(tmp_path, articles)).timeline.events
     [festival] = [e for e in events if e.span.edtf == "2026-05-24"]
     assert festival.kind == "cancelled"
     assert {ref.source for ref in festival.sources} == {"p_ru", "c_en"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chronology_scores import SITE_TOML
+from sites import empty_registry_site
 
 from generator.build import read_chronology
 
@@ -36,13 +36,7 @@ date: 2026-03-04
 
 
 def test_a_vote_its_results_and_a_complaint_on_three_days_are_three_events(tmp_path: Path):
-    (tmp_path / "site.toml").write_text(SITE_TOML, "utf-8")
-    articles = tmp_path / "content" / "articles"
-    articles.mkdir(parents=True)
-    (tmp_path / "content" / "actors.toml").write_text("", "utf-8")
-    for name, text in ARTICLES.items():
-        (articles / name).write_text(text, "utf-8")
-    events = read_chronology(tmp_path).timeline.events
+    events = read_chronology(empty_registry_site(tmp_path, ARTICLES)).timeline.events
     by_day = {e.span.edtf: {ref.source for ref in e.sources} for e in events}
     # The results article dates the vote to the day before its own news: two happenings.
     assert "r2_en" in by_day["2026-03-01"] and "r1_ru" in by_day["2026-03-01"]

@@ -14,32 +14,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from sites import empty_registry_site
 
 from generator.build import read_chronology
 from generator.merge.titles import concise
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "merge" / "new_story"
-SITE_TOML = """languages = ["ru", "kk", "en"]
-default_language = "ru"
-base_url = ""
-
-[title]
-ru = "Суд"
-kk = "Сот"
-en = "Trial"
-"""
 
 
 @pytest.fixture(scope="module")
 def new_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("new-story")
-    (site / "site.toml").write_text(SITE_TOML, "utf-8")
-    articles = site / "content" / "articles"
-    articles.mkdir(parents=True)
-    (site / "content" / "actors.toml").write_text("", "utf-8")
-    for path in FIXTURE.iterdir():
-        shutil.copy(path, articles / path.name)
-    return site
+    return empty_registry_site(tmp_path_factory.mktemp("new-story"), FIXTURE)
 
 
 @pytest.fixture(scope="module")

@@ -86,6 +86,7 @@ def group_reports(
     for candidate in candidates:
         by_source.setdefault(candidate.source, []).append(candidate)
     scorer = Scorer(actors)
+    scorer.stories.read(candidates)
     claims = claim_for_notes(notes, by_source, scorer)
     # Background (since when, a plan's old day) may be what a note cites; it is no event alone.
     free = [c for c in candidates if id(c) not in claims.claimed and not c.background]

@@ -39,6 +39,7 @@ class Candidate:
     numbers: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()  # the occurrences its own clause names
     formerly: tuple[dt.date, dt.date] | None = None  # the days it was planned for before a move
+    story: frozenset[str] = frozenset()  # keys of every name its article uses (generator/merge/story.py)
 
     @property
     def joins_only(self) -> bool:
@@ -90,6 +91,7 @@ def candidates_of(documents: dict[str, Document], extractions: dict[str, Extract
     for source in sorted(documents):
         extraction = extractions[source]
         published = extraction.published.first_day() if extraction.published else None
+        story = frozenset(key for name in extraction.unknown_names if not name.media for key in name.keys)
         for position, mention in enumerate(extraction.mentions):
             low, high = window(mention)
             found.append(
@@ -108,6 +110,7 @@ def candidates_of(documents: dict[str, Document], extractions: dict[str, Extract
                     frozenset(mention.numbers),
                     frozenset(mention.kinds),
                     (mention.formerly.first_day(), mention.formerly.last_day()) if mention.formerly else None,
+                    story,
                 )
             )
     return found

@@ -5,12 +5,13 @@ to through an index keyed by (week or month, actor) and (week or month, kind of 
 never by comparing all pairs; it joins the best-scoring compatible cluster, or starts a new one.
 
 Compatible means: the days overlap (or, on strong evidence, miss by `NEAR_DAYS`, which is then
-recorded as a date conflict); they name an actor in common (a report naming no registry actor
-stays on its own); they do not name different kinds of gathering or document (a conference is
-not talks) nor places in different countries; targets only meet targets; for meetings between
-named people neither side names a person or a country the other does not (meeting Landau is not
-meeting Rubio), and for documents neither names a country the other does not. Evidence is what
-they share: actors, weighted by type, and key terms, weighted by class.
+recorded as a date conflict); they name an actor or a name in common (or, naming the same day
+and kind, their articles are of one story: generator/merge/story.py); they do not name
+different kinds of gathering or document (a conference is not talks) nor places in different
+countries; targets only meet targets; for meetings between named people neither side names a
+person or a country the other does not (meeting Landau is not meeting Rubio), and for documents
+neither names a country the other does not. Evidence is what they share: actors, weighted by
+type, and key terms, weighted by class.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ..extract.discovered import EXACT_NUMBER_WEIGHT, number_weight, shared_keys
 from ..model import Actor, Note
 from .candidates import REPORT_LAG, Candidate
 from .index import NEAR_DAYS, ClusterIndex
+from .story import Stories
 
 THRESHOLD = 3.0  # e.g. a shared kind of document (2) and a shared place (1)
 ACTOR_WEIGHT = {"person": 2.0, "org": 1.5, "place": 1.0, "country": 0.5}
@@ -48,6 +50,8 @@ NAME_WEIGHT = 1.0  # a word of a discovered name both name: «Сатыбалди
 NAME_CAP = 2.0  # names count for two points at most
 _MONTH_DAYS = 31
 _REPORT_DAYS = REPORT_LAG.days + 1  # an event dated by its report's publication: that day or just before
+STORY_WEIGHT = 1.0  # articles of one story (generator/merge/story.py): with a shared kind, enough
+_HAPPENING_CLASSES = ("gathering", "document", "occurrence")  # kinds that say what happened
 UNNAMED_KIND_NEEDS = 2.0  # a same-day report naming no kind: two shared names
 CONSENSUS_REPORTS = 3  # from this many reports on, an event's kind is what most of them name
 
@@ -122,6 +126,7 @@ class Rule(StrEnum):
     DAYS_APART = "apart: their days do not meet"
     SAME_ARTICLE_OTHER_DAY = "apart: one article tells of them on different days"
     BOTH_DAYS_TOLD = "apart: a day apart, and an article tells of each day on its own"
+    SAME_STORY = "joined: the day and kind both name, in articles that share names of one story"
     NO_ONE_IN_COMMON = "apart: they name no actor or name in common"
     DIFFERENT_KINDS = "apart: they name different kinds of happening"
     DIFFERENT_COUNTRIES = "apart: their venues are in different countries"
@@ -153,6 +158,7 @@ class Scorer:
         self.venue_country = {a.id: a.country for a in actors.values() if a.type == "place" and a.country}
         self.actor_weight = {a.id: ACTOR_WEIGHT[a.type] for a in actors.values()}
         self.days_told: dict[str, set[dt.date]] = {}  # the days each article dates a report to
+        self.stories = Stories()
 
     def read_days(self, candidates: list[Candidate]) -> None:
         self.days_told = defaultdict(set)
@@ -191,8 +197,11 @@ class Scorer:
         # An exact amount («17,5%», "No. 361"), or two counts («школы № 41 и № 78»), are as
         # telling as a name; a round count is not.
         telling = sum(map(number_weight, numbers)) >= EXACT_NUMBER_WEIGHT
+        story = False
         if candidate.actors.isdisjoint(cluster.actors) and not names and not telling:
-            return Verdict(False, Rule.NO_ONE_IN_COMMON)
+            story = gap == 0 and self._one_story_one_day(candidate, cluster)
+            if not story:
+                return Verdict(False, Rule.NO_ONE_IN_COMMON)
         undated = candidate.mention.anchor == "undated"
         # An undated report has no day to tell it apart: it must fit every kind the event's reports name.
         kinds = cluster.every_kind if undated else cluster.specific
@@ -208,6 +217,7 @@ class Scorer:
         evidence = self.evidence(candidate.actors, candidate.concepts, cluster.actors, cluster.concepts)
         # Names say which story more than which happening: a story's people are in all of it.
         evidence += min(NAME_WEIGHT * names, NAME_CAP) + sum(map(number_weight, numbers))
+        evidence += STORY_WEIGHT if story else 0.0
         needed = THRESHOLD if gap == 0 else 2 * THRESHOLD
         cluster_days = (cluster.high - cluster.low).days + 1
         if gap == 0 and not candidate.specific and candidate.days == 1 and cluster_days <= _REPORT_DAYS:
@@ -223,8 +233,27 @@ class Scorer:
             needed += 1
         if evidence < needed:
             return Verdict(False, Rule.TOO_LITTLE_EVIDENCE, evidence, gap > 0, needed)
-        rule = Rule.MOVED if moved else Rule.NEAR_DAY if gap else Rule.SHARED_EVIDENCE
+        rule = (
+            Rule.MOVED
+            if moved
+            else Rule.NEAR_DAY
+            if gap
+            else Rule.SAME_STORY
+            if story
+            else Rule.SHARED_EVIDENCE
+        )
         return Verdict(True, rule, evidence, gap > 0, needed)
+
+    def _one_story_one_day(self, candidate: Candidate, cluster: Cluster) -> bool:
+        """Both name the same day in words and the same kind of happening, and their articles
+        are of one story: one happening, though the sentences share no name."""
+        if not (_names_a_day(candidate) and cluster.low == cluster.high):
+            return False
+        kinds = candidate.specific & cluster.specific
+        if not any(self.table[kind].cls in _HAPPENING_CLASSES for kind in kinds):
+            return False
+        named_days = (m.source for m in cluster.members if _names_a_day(m))
+        return self.stories.one_story(candidate.source, named_days)
 
     def compatible(self, actors_a, specific_a: frozenset[str], actors_b, specific_b: frozenset[str]) -> bool:
         return self.refusal(actors_a, specific_a, actors_b, specific_b) is None
