@@ -427,6 +427,34 @@ def test_a_labour_strike_is_no_military_strike():
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "kind"),
+    [
+        ("ru", "Рассмотрение иска назначено на 13 февраля.", "hearing"),
+        ("kk", "Сот бұл істі 13 ақпанда қарайды.", "hearing"),
+        ("en", "The court dismissed the lawsuit on Tuesday.", "verdict"),
+    ],
+)
+def test_a_hearing_scheduled_or_a_lawsuit_dismissed_is_no_appointment(language, text, kind):
+    from generator.extract.concepts import find_concepts
+
+    found = find_concepts(text, language)
+    assert kind in found and "appointment" not in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Ерлан Сапаров назначен министром энергетики."),
+        ("en", "The governor dismissed the mayor of Taraz."),
+    ],
+)
+def test_an_appointment_or_dismissal_from_office_still_is_one(language, text):
+    from generator.extract.concepts import find_concepts
+
+    assert "appointment" in find_concepts(text, language)
+
+
+@pytest.mark.parametrize(
     ("text", "day"),
     [
         (
