@@ -580,3 +580,27 @@ def test_a_kazakh_passive_future_is_a_plan_not_a_past(tmp_path, empty_index, nam
     # «қаралады» (will be heard) is a passive future; its past would be «қаралды».
     dates = extract(article(tmp_path, name, text), empty_index).dates
     assert {(d.start, d.kind) for d in dates} == {(dt.date(2026, 7, 15), "planned")}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "day", "kind"),
+    [
+        # 20 March 2026 is a Friday: a clause that opens with its weekday dates the deciding.
+        (
+            "w_kkl.txt",
+            "Särsenbıde Ükımet komissiiasy otbasylarğa ötemaqy töleudı şeştı.",
+            "2026-03-18",
+            "occurred",
+        ),
+        ("w_en.txt", "On Wednesday, the government agreed to pay each family.", "2026-03-18", "occurred"),
+        # The weekday inside what was agreed dates the coming act.
+        ("n_kk.txt", "Тараптар келесі кездесуді сәрсенбіде өткізуге келісті.", "2026-03-25", "planned"),
+        ("n_en.txt", "The parties agreed to meet again on Wednesday.", "2026-03-25", "planned"),
+        ("s_en.txt", "The court has scheduled a preliminary hearing for 12 May.", "2026-05-12", "planned"),
+    ],
+)
+def test_an_intention_dates_the_coming_act_unless_the_clause_opens_with_its_day(
+    tmp_path, empty_index, name, text, day, kind
+):
+    dates = extract(article(tmp_path, name, f" date 2026-03-20 Report\n{text}\n"), empty_index).dates
+    assert [(d.start.isoformat(), d.kind) for d in dates] == [(day, kind)]

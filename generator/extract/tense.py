@@ -27,13 +27,22 @@ def russian_morphology():
 def sentence_tense(text: str, language: str, skip: list[tuple[int, int]] | None = None) -> str | None:
     """The tense of `text`, ignoring words inside `skip` spans (the dates themselves: «прошлой»
     in «прошлой осенью» is no verb)."""
-    tokens = [w for w in words(text) if not any(s <= w.start < e for s, e in skip or [])]
+    every = words(text)
+    tokens = [w for w in every if not any(s <= w.start < e for s, e in skip or [])]
     lowered = [w.text.lower().replace("ё", "е") for w in tokens]
+    intention = not _opens_with_date(every, skip or [])
     if language == "ru":
         return _russian_tense(lowered)
     if language == "kk":
-        return _kazakh_tense(lowered)
-    return _english_tense(" ".join(lowered))
+        return _kazakh_tense(lowered, intention)
+    return _english_tense(" ".join(lowered), intention)
+
+
+def _opens_with_date(every, skip: list[tuple[int, int]]) -> bool:
+    """Whether the clause's first word (after at most one preposition: "On Wednesday") is a date:
+    such a date dates the clause's own verb, not the act it says is intended."""
+    first = next((i for i, w in enumerate(every) if any(s <= w.start < e for s, e in skip)), None)
+    return first is not None and (first == 0 or (first == 1 and len(every[0].text) <= 3))
 
 
 def _russian_tense(tokens: list[str]) -> str | None:
@@ -92,7 +101,7 @@ def _kazakh_cues() -> dict[str, frozenset[str] | tuple[str, ...]]:
     return found
 
 
-def _kazakh_tense(tokens: list[str]) -> str | None:
+def _kazakh_tense(tokens: list[str], intention: bool = True) -> str | None:
     """Kazakh puts the finite verb last: read the endings from the end of the sentence."""
     cues = _kazakh_cues()
     tokens = [fold_keys(token) for token in tokens]
@@ -100,7 +109,7 @@ def _kazakh_tense(tokens: list[str]) -> str | None:
         return PRESENT
     if any(token in cues["future"] for token in tokens):
         return FUTURE
-    for before, token in pairwise(tokens):
+    for before, token in pairwise(tokens if intention else []):
         if token in cues["intention"] and before.endswith(
             ("уға", "уге", "уды", "уді", "uğa", "uge", "udy", "udi")
         ):
@@ -138,12 +147,14 @@ def _kazakh_vowel_pasts() -> frozenset[str]:
     return frozenset(with_latin([stem + ending for stem in stems for ending in ("ды", "ді")]))
 
 
-def _english_tense(text: str) -> str | None:
+def _english_tense(text: str, intention: bool = True) -> str | None:
     """Future by its auxiliaries, past by «-ed» and the common irregular pasts; a verb in the
     present («visits», «opens») gives no tense, so the nearest date is taken."""
     cues = date_words("en")["tense"]
     padded = f" {text} ".replace("'ll ", " 'll ").replace("’ll ", " ’ll ")
     if any(f" {cue} " in padded for cue in cues["future"]):
+        return FUTURE
+    if intention and any(f" {cue} " in padded for cue in cues["intention"]):
         return FUTURE
     tokens = re.findall(r"[\w'’]+", text)
     participle_after = cues["participle_after"]
