@@ -604,3 +604,49 @@ def test_an_intention_dates_the_coming_act_unless_the_clause_opens_with_its_day(
 ):
     dates = extract(article(tmp_path, name, f" date 2026-03-20 Report\n{text}\n"), empty_index).dates
     assert [(d.start.isoformat(), d.kind) for d in dates] == [(day, kind)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kind", "not_kind"),
+    [
+        ("ru", "Само открытие линии состоится в пятницу на станции Улытау.", "opening-ceremony", "discovery"),
+        ("ru", "Геологи сообщили об открытии месторождения меди.", "discovery", "opening-ceremony"),
+        ("en", "Clients filed a class action seeking compensation.", "lawsuit", "aid"),
+    ],
+)
+def test_a_word_of_two_senses_names_the_kind_its_context_says(language, text, kind, not_kind):
+    from generator.extract.concepts import find_concepts
+
+    found = find_concepts(text, language)
+    assert kind in found and not_kind not in found
+
+
+def test_a_law_passed_and_a_law_approved_are_one_kind_of_happening():
+    from generator.extract.concepts import clashing, concept_table, find_concepts, most_specific
+
+    passed = most_specific(find_concepts("Сенат принял закон о водосбережении.", "ru"))
+    approved = most_specific(find_concepts("The Senate approved the law on 14 May.", "en"))
+    assert passed and approved and not clashing(passed, approved, concept_table())
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("o_ru.txt", "Напомним, церемонию перенесли с 15 мая на 5 июня из-за задержки с сертификацией."),
+        (
+            "o_en.txt",
+            "The line was officially opened on 5 June. The opening had been set for 15 May but was put off.",
+        ),
+        (
+            "o_kkl.txt",
+            "Jelınıñ resmi aşylu räsımı 5 mausymda öttı. Ol bastapqyda 15 mamyrğa josparlanğan edı.",
+        ),
+    ],
+)
+def test_a_plans_old_day_in_the_next_sentence_or_after_from_is_the_happenings(
+    tmp_path, empty_index, name, text
+):
+    mentions = extract(article(tmp_path, name, f" date 2026-06-08 Report\n{text}\n"), empty_index).mentions
+    new = [m for m in mentions if m.when.edtf == "2026-06-05" and m.role != Role.BACKGROUND]
+    assert [m.formerly.edtf if m.formerly else None for m in new] == ["2026-05-15"]
+    assert all(m.role == Role.BACKGROUND for m in mentions if m.when.edtf == "2026-05-15")
