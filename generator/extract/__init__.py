@@ -32,6 +32,7 @@ from .happenings import (
     recalls,
     sentence_role,
 )
+from .moved import lend_old_days
 from .names import UnknownName, find_unknown_names
 from .sentences import Sentence, sentence_at, sentence_index, split_sentences
 from .tense import FUTURE, sentence_tense
@@ -373,7 +374,7 @@ def _event_mentions(
             )
             actors = actors_by_sentence.get(number, [])
             mentions.append(replace(undated, actors=list(actors), names=tuple(names)))
-    return mentions
+    return lend_old_days(mentions, old_plans, sentences)
 
 
 def _vaguer_in_clause(text: str, dates: list[FoundDate]) -> set[tuple[int, int]]:

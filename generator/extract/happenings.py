@@ -160,7 +160,12 @@ def is_old_plan(text: str, sentence: tuple[int, int], span: tuple[int, int], lan
         return True
     low, high = _window(sentence, span)
     moved = _has(fold(text[low:high].lower()), cues.postponed)
-    return moved and re.search(r"(?:^|\s)(?:с|со|from)\s*$", before) is not None
+    # The preposition may be the date's own first word («с 15 мая» is one date).
+    opening = fold(text[span[0] : span[1]].lower())
+    return moved and (
+        re.search(r"(?:^|\s)(?:с|со|from)\s*$", before) is not None
+        or re.match(r"(?:с|со|from)\s", opening) is not None
+    )
 
 
 def is_cancelled(text: str, sentence: tuple[int, int], span: tuple[int, int], language: str) -> bool:
