@@ -83,7 +83,8 @@ def main() -> None:
         site = Path(scratch) / "site"
         site.mkdir()
         for name in ("content", "templates", "assets"):
-            shutil.copytree(args.site / name, site / name)
+            if (args.site / name).is_dir():
+                shutil.copytree(args.site / name, site / name)
         shutil.copy(args.site / "site.toml", site / "site.toml")
 
         report, seconds = timed(lambda: build_site(site, Path(scratch) / "cold"))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from sites import copy_site
 
 from generator.build import BuildReport, build_site
 
@@ -23,9 +23,7 @@ def site_copy(tmp_path: Path) -> Path:
     """A private copy of the example site's sources, safe to edit or break."""
     target = tmp_path / "site"
     target.mkdir()
-    for name in ("content", "templates", "assets"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "site.toml", target / "site.toml")
+    copy_site(ROOT, target)
     return target
 
 

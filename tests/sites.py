@@ -7,6 +7,8 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
+from generator.theme import THEME_DIR
+
 SITE_TOML = """languages = ["ru", "kk", "en"]
 default_language = "ru"
 base_url = ""
@@ -16,6 +18,38 @@ ru = "Хроника"
 kk = "Шежіре"
 en = "Chronology"
 """
+
+
+def copy_site(source: Path, target: Path) -> None:
+    """A site's own files: site.toml, content/, and the templates/ and assets/ it overrides."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "templates", "assets"):
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name)
+    shutil.copy(source / "site.toml", target / "site.toml")
+
+
+def edit_site_file(site: Path, relative: Path | str, old: str, new: str) -> Path:
+    """Replaces `old` by `new` in one of the site's files, in one write. A file of templates/ or
+    assets/ the site does not have yet is first taken from the built-in theme, as an editor
+    overriding it would copy it."""
+    path = site / relative
+    source = path if path.is_file() else THEME_DIR / relative
+    text = source.read_text("utf-8")
+    assert old in text, f"{old!r} is not in {relative}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return path
+
+
+def append_to_site_file(site: Path, relative: Path | str, addition: str) -> Path:
+    """Adds `addition` at the end of one of the site's files (taken from the theme if the site
+    does not override it yet), in one write."""
+    path = site / relative
+    source = path if path.is_file() else THEME_DIR / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source.read_text("utf-8") + addition, "utf-8")
+    return path
 
 
 def empty_registry_site(root: Path, articles: Mapping[str, str] | Path) -> Path:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sites import edit_site_file
 
 from generator.build import build_site
 from generator.errors import ContentError, ContentErrors
@@ -94,25 +95,30 @@ def test_site_toml_saved_in_cp1251_is_read(site_copy, tmp_path):
 
 
 def test_template_syntax_error_names_template_and_line(site_copy):
-    template = site_copy / "templates" / "event.html"
-    _replace(template, "{% if event.tags %}", "{% if event.tags %}{{ event.tags | }}")
+    template = edit_site_file(
+        site_copy, "templates/event.html", "{% if event.tags %}", "{% if event.tags %}{{ event.tags | }}"
+    )
     [error] = _errors(site_copy)
     assert Path(error.path).name == "event.html"
     assert error.line == _line_of(template, "{{ event.tags | }}")
 
 
 def test_template_runtime_error_names_template_and_line(site_copy):
-    template = site_copy / "templates" / "redirect.html"
-    _replace(template, "<h1>{{ site_title }}</h1>", "<h1>{{ site_title.missing_attribute.deeper }}</h1>")
+    template = edit_site_file(
+        site_copy,
+        "templates/redirect.html",
+        "<h1>{{ site_title }}</h1>",
+        "<h1>{{ site_title.missing_attribute.deeper }}</h1>",
+    )
     [error] = _errors(site_copy)
     assert Path(error.path).name == "redirect.html"
     assert error.line == _line_of(template, "missing_attribute")
 
 
 def test_missing_template_is_named(site_copy):
-    (site_copy / "templates" / "macros.html").unlink()
+    edit_site_file(site_copy, "templates/event.html", '"macros.html"', '"macro.html"')
     [error] = _errors(site_copy)
-    assert "macros.html" in str(error)
+    assert "'macro.html' not found" in str(error) and Path(error.path) == site_copy / "templates/event.html"
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sites import copy_site
 
 from generator.build import build_site
 from generator.extract.concepts import conflicting, find_concepts
@@ -87,9 +88,7 @@ def run_check(site: Path) -> tuple[int, dict]:
 def articles_alone(tmp_path_factory) -> dict:
     root = Path(__file__).resolve().parent.parent
     site = tmp_path_factory.mktemp("articles-alone")
-    for name in ("content", "templates", "assets"):
-        shutil.copytree(root / name, site / name)
-    shutil.copy(root / "site.toml", site / "site.toml")
+    copy_site(root, site)
     shutil.rmtree(site / "content" / "notes")
     data = build_json(site, site / "public")
     data["texts"] = {

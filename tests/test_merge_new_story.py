@@ -189,9 +189,6 @@ def test_event_pages_and_timeline_json_show_the_discovered_names(new_site, tmp_p
 
     site = tmp_path / "site"
     shutil.copytree(new_site, site)
-    root = Path(__file__).resolve().parent.parent
-    for name in ("templates", "assets"):
-        shutil.copytree(root / name, site / name)
     build_site(site, tmp_path / "public")
     data = json.loads((tmp_path / "public" / "data" / "timeline.json").read_text("utf-8"))
     opening = next(e for e in data["events"] if e["date"]["edtf"] == "2026-09-17")

@@ -7,15 +7,16 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from generator.render.catalogs import load_translations
+from generator.theme import TEMPLATES_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALE_DIR = ROOT / "templates" / "locale"
+LOCALE_DIR = TEMPLATES_DIR / "locale"
 
 
 def _used_messages() -> set[str]:
     """The msgids templates and code use, found the way pybabel extract finds them."""
-    method_map = [("generator/**.py", "python"), ("templates/**.html", "jinja2")]
-    options = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+    method_map = [("generator/theme/templates/**.html", "jinja2"), ("generator/**.py", "python")]
+    options = {"generator/theme/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(ROOT, method_map, options):
         found.add(message[0] if isinstance(message, tuple) else message)
@@ -48,7 +49,7 @@ def _msgstrs(message):
     ],
 )
 def test_russian_plurals(count, expected):
-    translations = load_translations(LOCALE_DIR, "ru")
+    translations = load_translations(TEMPLATES_DIR, "ru")
     text = translations.ngettext("%(num)d source", "%(num)d sources", count) % {"num": count}
     # A no-break space keeps the number with its noun when a line wraps.
     assert text == expected.replace(" ", "\xa0")
@@ -56,6 +57,6 @@ def test_russian_plurals(count, expected):
 
 @pytest.mark.parametrize("count", [1, 2, 5])
 def test_kazakh_noun_stays_singular_after_numerals(count):
-    translations = load_translations(LOCALE_DIR, "kk")
+    translations = load_translations(TEMPLATES_DIR, "kk")
     text = translations.ngettext("%(num)d source", "%(num)d sources", count) % {"num": count}
     assert text == f"{count}\xa0дереккөз"

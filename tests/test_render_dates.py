@@ -1,17 +1,14 @@
-from pathlib import Path
-
 import pytest
 
 from generator.model import DateSpan
 from generator.render.catalogs import load_translations
 from generator.render.dates import format_span, month_heading
-
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "templates" / "locale"
+from generator.theme import TEMPLATES_DIR
 
 
 @pytest.fixture(scope="module")
 def gettext():
-    return {lang: load_translations(LOCALE_DIR, lang).gettext for lang in ("ru", "kk", "en")}
+    return {lang: load_translations(TEMPLATES_DIR, lang).gettext for lang in ("ru", "kk", "en")}
 
 
 @pytest.mark.parametrize(

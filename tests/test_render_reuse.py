@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sites import append_to_site_file, edit_site_file
 
 from generator.build import BuildMemory, build_site, read_chronology
 from generator.render import render_site
@@ -16,11 +17,7 @@ NOTE = Path("content/notes/2026-02-04-critical-minerals-ministerial.md")
 ARTICLE = Path("content/articles/002_c61c0215de82188b.txt")
 
 
-def _edit(site: Path, relative: Path | str, old: str, new: str) -> None:
-    path = site / relative
-    text = path.read_text("utf-8")
-    assert old in text, f"{old!r} is not in {relative}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
+_edit = edit_site_file
 
 
 def _add_note(site: Path) -> None:
@@ -117,8 +114,7 @@ def test_an_edited_article_is_extracted_again_alone_and_touches_only_its_pages(s
 def test_a_style_sheet_change_renders_no_page(site_copy):
     memory = BuildMemory()
     build_site(site_copy, memory=memory)
-    with (site_copy / "assets/style.css").open("a", encoding="utf-8") as css:
-        css.write("\nh1 { letter-spacing: 0.01em; }\n")
+    append_to_site_file(site_copy, "assets/style.css", "\nh1 { letter-spacing: 0.01em; }\n")
     report = build_site(site_copy, memory=memory)
     assert (report.pages_rendered, report.changed) == (0, ["assets/style.css"])
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from browsing import chromium_browser, free_port, watched_page
+from sites import append_to_site_file, edit_site_file
 
 NOTE = Path("content/notes/2026-02-04-critical-minerals-ministerial.md")
 EVENT_PAGE = "ru/events/2026-02-04-critical-minerals-ministerial.html"
@@ -46,10 +47,7 @@ class Preview:
         return [line for line in self.console().splitlines() if report.match(line)]
 
     def edit(self, relative: Path | str, old: str, new: str) -> None:
-        path = self.site / relative
-        text = path.read_text("utf-8")
-        assert old in text, f"{old!r} is not in {relative}"
-        path.write_text(text.replace(old, new, 1), "utf-8")
+        edit_site_file(self.site, relative, old, new)
 
     def wait_for_builds(self, count: int) -> list[str]:
         """Waits until the console reports `count` builds (the first one included)."""
@@ -140,8 +138,7 @@ def test_a_style_sheet_change_is_applied_without_reloading_the_page(preview, bro
     page, problems = watched_page(browser, preview.address)
     page.goto(f"{preview.address}/{EVENT_PAGE}")
     page.evaluate("window.notReloaded = true")
-    with (preview.site / "assets/style.css").open("a", encoding="utf-8") as css:
-        css.write("\nh1 { letter-spacing: 7px; }\n")
+    append_to_site_file(preview.site, "assets/style.css", "\nh1 { letter-spacing: 7px; }\n")
     page.wait_for_function(
         "getComputedStyle(document.querySelector('h1')).letterSpacing === '7px'", timeout=WAIT * 1000
     )

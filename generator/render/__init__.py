@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from ..config import SiteConfig
 from ..model import Timeline
+from ..theme import TEMPLATES_DIR, asset_files
 from .exports import export_files
 from .feeds import feed_files, sitemap_files
 from .pages import SiteFacts, autonym, environment_for, render_page, render_template, site_facts
@@ -74,8 +75,8 @@ def render_site(timeline: Timeline, config: SiteConfig, memo: RenderMemo | None 
     files.update(export_files(timeline, config))
     files.update(feed_files(timeline, config))
     files.update(sitemap_files(pages, config))
-    for asset in sorted(p for p in config.assets_dir.rglob("*") if p.is_file()):
-        files["assets/" + asset.relative_to(config.assets_dir).as_posix()] = asset.read_bytes()
+    for name, asset in asset_files(config.assets_dir).items():
+        files["assets/" + name] = asset.read_bytes()
     files.update(_search_index(files, config, {page.path for page in pages if page.indexed}, memo))
     return files
 
@@ -86,6 +87,7 @@ def _site_inputs(timeline: Timeline, config: SiteConfig, facts: SiteFacts) -> st
         (
             config,
             folder_digest(config.templates_dir),
+            folder_digest(TEMPLATES_DIR),
             timeline.languages,
             timeline.pages,
             sorted(facts.actor_pages),

@@ -1,4 +1,5 @@
-"""Interface text per language: gettext catalogs in `templates/locale/<lang>.po`.
+"""Interface text per language: gettext catalogs in `templates/locale/<lang>.po`, the site's own
+or the built-in theme's (generator/theme).
 
 The `.po` files are what translators edit; they are compiled in memory at build time, so no
 compiled `.mo` file can drift out of date in the repository. Plural rules come from CLDR through
@@ -15,20 +16,23 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from ..errors import ContentError
+from ..theme import catalog_path
 
 SOURCE_LANGUAGE = "en"  # msgids are English, so English needs no catalog
 
 
-def load_translations(locale_dir: Path, language: str) -> NullTranslations:
-    path = locale_dir / f"{language}.po"
+def load_translations(site_templates: Path, language: str) -> NullTranslations:
+    """The catalog of `language`: the site's `templates/locale/` first, then the theme's."""
+    path = catalog_path(site_templates, language)
     if not path.is_file():
         if language == SOURCE_LANGUAGE:
             return NullTranslations()
+        own = site_templates / path.parent.name / path.name
         raise ContentError(
-            path,
+            own,
             None,
             f"no interface catalog for {language!r}",
-            f"copy templates/locale/ru.po to {path.name} and translate its msgstr lines",
+            f"copy {catalog_path(site_templates, 'ru')} to {own} and translate its msgstr lines",
         )
     try:
         with path.open("rb") as handle:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -21,6 +22,7 @@ from markupsafe import Markup
 from ..config import SiteConfig
 from ..errors import ContentError
 from ..model import EVENT_KINDS, DateSpan, Document, Event, Highlight, PartialDate, SourceRef, Tag, Timeline
+from ..theme import template_dirs
 from .catalogs import load_translations
 from .dates import format_partial, format_span, month_heading
 from .highlight import highlighted_body, highlighted_span
@@ -63,7 +65,7 @@ def site_facts(timeline: Timeline, config: SiteConfig, markdown: MarkdownIt) -> 
 
 def environment_for(config: SiteConfig, language: str) -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(config.templates_dir),
+        loader=jinja2.FileSystemLoader(template_dirs(config.templates_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -71,7 +73,7 @@ def environment_for(config: SiteConfig, language: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    translations = load_translations(config.templates_dir / "locale", language)
+    translations = load_translations(config.templates_dir, language)
     environment.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     # Python code (date qualifiers, month headings) formats its own strings: it wants plain gettext.
     environment.globals["plain_gettext"] = translations.gettext
@@ -230,14 +232,14 @@ def render_template(environment, template: str, context: dict, config: SiteConfi
         return environment.get_template(template).render(context).encode("utf-8")
     except jinja2.TemplateSyntaxError as error:
         raise ContentError(
-            error.filename or config.templates_dir / template,
+            error.filename or _template_file(config, template),
             error.lineno,
             f"template error: {error.message}",
             "fix the Jinja syntax",
         ) from None
     except jinja2.TemplateNotFound as error:
         raise ContentError(
-            config.templates_dir / template,
+            _template_file(config, template),
             None,
             f"template {error.name!r} not found",
             f"create it in {config.templates_dir} or fix the name that includes it",
@@ -245,11 +247,17 @@ def render_template(environment, template: str, context: dict, config: SiteConfi
     except (jinja2.TemplateError, TypeError, KeyError, AttributeError) as error:
         filename, line = _template_frame(error)
         raise ContentError(
-            filename or config.templates_dir / template,
+            filename or _template_file(config, template),
             line,
             f"template failed while rendering {output}: {error}",
             "check the names the template uses against README: Templates",
         ) from None
+
+
+def _template_file(config: SiteConfig, template: str) -> Path:
+    """The file a template name resolves to: the site's own, else the theme's."""
+    found = (folder / template for folder in template_dirs(config.templates_dir))
+    return next((path for path in found if path.is_file()), config.templates_dir / template)
 
 
 def _template_frame(error: BaseException) -> tuple[str | None, int | None]:

@@ -50,7 +50,7 @@ def absolute_url(config: SiteConfig, path: str) -> str | None:
 
 
 def gettext_for(config: SiteConfig, language: str) -> Callable[[str], str]:
-    return load_translations(config.templates_dir / "locale", language).gettext
+    return load_translations(config.templates_dir, language).gettext
 
 
 @cache
