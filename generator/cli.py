@@ -61,6 +61,16 @@ For GitHub Pages: timeline publish --branch gh-pages --push, then choose "Deploy
 gh-pages" in the repository's Settings → Pages.
 """
 
+NEW_HELP = """\
+Create DIR with a site that builds at once: site.toml, content/ with an example article and
+an example note in each language (each explains itself), an about page, and an actor and a
+topic registry with commented examples. Templates, styles and interface text come from the
+built-in theme; to change one, put a file of the same name in DIR/templates/ or DIR/assets/.
+DIR must be new or empty: nothing is ever written over.
+
+Then: cd DIR, add articles to content/articles/, and run timeline serve.
+"""
+
 CHECK_HELP = """\
 Read content/ as a build does and report what an editor should look at:
 
@@ -92,6 +102,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    new = commands.add_parser(
+        "new",
+        help="start a new chronology: a site folder that builds at once",
+        description=NEW_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new.add_argument("folder", type=Path, metavar="DIR", help="the new site's folder (new or empty)")
+    new.add_argument(
+        "--languages",
+        default="ru,kk",
+        metavar="LIST",
+        help="the languages to publish in, comma-separated, the default first (ru, kk, en; default: ru,kk)",
+    )
+    new.add_argument(
+        "--title", metavar="TEXT", help="the site title in every language (default: «Хроника», Chronology)"
+    )
+    new.set_defaults(run=_run_new)
     build = commands.add_parser(
         "build",
         help="build the site into public/",
@@ -210,6 +237,21 @@ def _site_option(command: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="the site folder whose content/actors.toml names the actors (default: the current folder)",
     )
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from .new_site import create_site, parse_languages
+
+    try:
+        site = create_site(args.folder, parse_languages(args.languages), args.title)
+    except ContentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"created {site.root} ({', '.join(site.languages)}):")
+    for name in site.files:
+        print(f"  {name}")
+    print(f"next: cd {site.root} && timeline serve   (README: Start your own chronology)")
+    return 0
 
 
 def _run_extract(args: argparse.Namespace) -> int:

@@ -18,8 +18,10 @@ from urllib.parse import unquote
 import pytest
 from browsing import chromium_browser, served, watched_page
 from site_crawl import crawl
+from sites import copy_site
 
 from generator.build import build_site
+from generator.new_site import create_site
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "tests" / "node_modules"
@@ -240,20 +242,43 @@ CONFLICT_ARTICLES = Path(__file__).resolve().parent / "fixtures" / "merge" / "da
 @pytest.fixture(scope="module")
 def conflict_build(tmp_path_factory):
     site = tmp_path_factory.mktemp("conflict") / "site"
-    site.mkdir()
-    for name in ("content", "templates", "assets"):
-        shutil.copytree(ROOT / name, site / name)
-    shutil.copy(ROOT / "site.toml", site / "site.toml")
+    copy_site(ROOT, site)
     for article in CONFLICT_ARTICLES.iterdir():
         shutil.copy(article, site / "content" / "articles" / article.name)
     return build_site(site, site / "public")
 
 
 @pytest.fixture(scope="module")
-def site_servers(example_build, conflict_build):
-    """Both builds served, each by its own server: (output folder, address) per site."""
-    with served(example_build.output) as example, served(conflict_build.output) as conflict:
-        yield {"example": (example_build.output, example), "conflict": (conflict_build.output, conflict)}
+def new_build(tmp_path_factory):
+    """A site as `timeline new` makes it, in three languages: the built-in theme alone."""
+    site = tmp_path_factory.mktemp("new") / "site"
+    create_site(site, ("ru", "kk", "en"))
+    return build_site(site, site / "public")
+
+
+def test_a_new_site_passes_the_nu_checker_and_its_links_resolve(new_build):
+    site = new_build.output.resolve()
+    messages, checked = _vnu(site)
+    assert any(p.suffix == ".html" for p in checked)
+    errors = [_describe(m, site) for m in messages]
+    assert errors == [], "\n".join(errors)
+    crawled = crawl(site, "")
+    assert crawled.pages > 0 and crawled.broken == [] and crawled.external_resources == []
+
+
+@pytest.fixture(scope="module")
+def site_servers(example_build, conflict_build, new_build):
+    """The builds served, each by its own server: (output folder, address) per site."""
+    with (
+        served(example_build.output) as example,
+        served(conflict_build.output) as conflict,
+        served(new_build.output) as new,
+    ):
+        yield {
+            "example": (example_build.output, example),
+            "conflict": (conflict_build.output, conflict),
+            "new": (new_build.output, new),
+        }
 
 
 @pytest.fixture(scope="module")
@@ -296,7 +321,29 @@ def _axe_violations(page) -> list[str]:
     ],
 )
 def test_axe_finds_no_wcag_violations(site_servers, chromium, page_type, lang, scheme):
-    output, site_server = site_servers["conflict" if page_type == "event-date-conflict" else "example"]
+    _check_with_axe(
+        site_servers["conflict" if page_type == "event-date-conflict" else "example"],
+        chromium,
+        page_type,
+        lang,
+        scheme,
+    )
+
+
+@pytest.mark.parametrize(
+    ("page_type", "lang"),
+    [
+        (page_type, lang)
+        for page_type in ("index", "event", "source", "about", "search")
+        for lang in ("ru", "kk", "en")
+    ],
+)
+def test_axe_finds_no_wcag_violations_on_a_new_site(site_servers, chromium, page_type, lang):
+    _check_with_axe(site_servers["new"], chromium, page_type, lang, "light")
+
+
+def _check_with_axe(site, chromium, page_type: str, lang: str, scheme: str) -> None:
+    output, site_server = site
     path = PAGE_TYPES[page_type](output, lang)
     assert path is not None, f"the build has no {page_type} page in {lang}"
     url = f"{site_server}/{path.relative_to(output).as_posix()}"
