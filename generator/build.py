@@ -74,6 +74,7 @@ def read_chronology(
         content.actors,
         content.pages,
         config.languages,
+        content.decisions,
     )
     timeline.warnings[:0] = content.warnings
     timeline.tags = content.tags

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,3 +36,9 @@ def toml_error_line(error: Exception) -> int | None:
     """tomllib reports the position only inside its message: `(at line 3, column 7)`."""
     match = re.search(r"at line (\d+)", str(error))
     return int(match.group(1)) if match else None
+
+
+def did_you_mean(word: str, known) -> str:
+    """The start of a fix naming the known word closest to a misspelt one, or nothing."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}? " if close else ""

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 PRECISIONS = ("day", "week", "part_of_month", "month", "season", "year")
@@ -273,6 +274,7 @@ class Event:
     reported_dates: list[ReportedDate] = field(default_factory=list)
     date_reason: str = ""
     named: list[NamedActor] = field(default_factory=list)  # named in its sources, not in the registry
+    decisions: list[Decision] = field(default_factory=list)  # the editor's, that shaped it
 
     @property
     def conflicts(self) -> list[ReportedDate]:
@@ -325,3 +327,36 @@ class Timeline:
     warnings: list[str] = field(default_factory=list)
     tags: dict[str, Tag] = field(default_factory=dict)
     highlights: dict[str, list[Highlight]] = field(default_factory=dict)  # by source id, in text order
+    dropped: list[tuple[str, tuple[str, ...], Decision]] = field(default_factory=list)  # (id, sources, why)
+
+
+class Action(StrEnum):
+    """What an editor's decision does (content/decisions.toml)."""
+
+    SPLIT = "split"
+    MOVE = "move"
+    MERGE = "merge"
+    DROP = "drop"
+    REDATE = "redate"
+    RETITLE = "retitle"
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    path: Path
+    line: int | None
+    event: str = ""  # drop, split, retitle, redate: the event it is about
+    events: tuple[str, ...] = ()  # merge: the first one stays
+    source: str = ""  # move
+    from_event: str = ""  # move
+    to_event: str = ""  # move
+    sources: tuple[str, ...] = ()  # split
+    new_id: str = ""  # split: the id of the event split off ("" = from its first report)
+    title: dict[str, str] = field(default_factory=dict)  # retitle
+    date: DateSpan | None = None  # redate
+    why: str = ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.path.name}:{self.line}" if self.line else self.path.name

@@ -6,14 +6,15 @@ sees all the problems of a build at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
-from ..model import Actor, Document, Note, Page, Tag
+from ..model import Actor, Decision, Document, Note, Page, Tag
 from .actors import read_actors
 from .articles import ARTICLE_SUFFIXES, read_article
 from .concepts import read_concepts
+from .decisions import DECISIONS_FILE, read_decisions
 from .notes import NOTE_SUFFIXES, NoteFile, assemble_note, note_stem, read_note_file
 from .pages import read_pages
 from .tags import read_tags
@@ -31,6 +32,7 @@ class Content:
     warnings: list[str]
     tags: dict[str, Tag]
     concepts: str = ""  # content/concepts.toml, validated: the site's own key terms
+    decisions: list[Decision] = field(default_factory=list)  # content/decisions.toml, in applying order
 
 
 def read_content(content_dir: Path) -> Content:
@@ -63,6 +65,13 @@ def read_content(content_dir: Path) -> Content:
         concepts = read_concepts(content_dir / "concepts.toml")
     except ContentError as error:
         errors.append(error)
+    decisions: list[Decision] = []
+    try:
+        decisions = read_decisions(content_dir / DECISIONS_FILE, {doc.id for doc in documents})
+    except ContentErrors as found:
+        errors.extend(found.errors)
+    except ContentError as error:
+        errors.append(error)
     _check_unique(errors, [(doc.id, doc.path) for doc in documents], "source id", "rename one of the files")
     _check_unique(
         errors, [(n.id, n.paths[0]) for n in notes], "event id", "rename one of the notes or change its `id:`"
@@ -77,7 +86,7 @@ def read_content(content_dir: Path) -> Content:
             f'(add [{tag}] with names = {{ ru = "…", kk = "…", en = "…" }})'
         )
         tags[tag] = Tag(tag)
-    return Content(documents, notes, actors, pages, warnings, tags, concepts)
+    return Content(documents, notes, actors, pages, warnings, tags, concepts, decisions)
 
 
 def _files(folder: Path, suffixes: tuple[str, ...], warnings: list[str]) -> list[Path]:

@@ -22,14 +22,16 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, replace
 from functools import wraps
+from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from ..extract import Extraction
-from ..model import Actor, Document, Event, Note, Page, Timeline
+from ..model import Actor, Decision, Document, Event, Note, Page, Timeline
 from .anchored import date_anchored
 from .assemble import event_of, first_report
 from .candidates import Candidate, candidates_of
 from .cluster import Cluster, Decisions, Scorer, cluster_candidates
+from .editorial import Proposed, shape_events, worded
 from .highlights import highlights_of
 from .named import named_of
 from .notes import NoteClaims, claim_for_notes
@@ -107,16 +109,22 @@ def merge(
     actors: dict[str, Actor],
     pages: list[Page],
     languages: list[str],
+    decisions: list[Decision] | None = None,
 ) -> Timeline:
     grouping = group_reports(documents, extractions, notes, actors)
     resolved, by_source = grouping.documents, grouping.by_source
-    events = [event_of(c, event_id(c, by_source), resolved) for c in grouping.clusters]
-    _check_unique_ids(events, notes, resolved)
+    proposed = [Proposed(event_id(c, by_source), c) for c in grouping.clusters]
+    _check_unique_ids(proposed, notes, resolved)
+    shaped = shape_events(proposed, decisions or [], lambda cluster: event_id(cluster, by_source))
+    events = [worded(event_of(p.cluster, p.id, resolved), p.decisions) for p in shaped.events]
     events.sort(key=Event.sort_key)
     warnings = _warnings(resolved, extractions, grouping.claims.unmatched)
     highlights = highlights_of(events, extractions)
     named_of(events, extractions)
-    return Timeline(languages, events, actors, resolved, pages, warnings, highlights=highlights)
+    dropped = [(d.id, d.sources, d.decision) for d in shaped.dropped]
+    return Timeline(
+        languages, events, actors, resolved, pages, warnings, highlights=highlights, dropped=dropped
+    )
 
 
 def event_id(cluster: Cluster, by_source: dict[str, list[Candidate]]) -> str:
@@ -153,17 +161,22 @@ def _warnings(
     return warnings
 
 
-def _check_unique_ids(events: list[Event], notes: list[Note], documents: dict[str, Document]) -> None:
+def _check_unique_ids(proposed: list[Proposed], notes: list[Note], documents: dict[str, Document]) -> None:
     """An article named like a note would write two events to one page: refuse it."""
     note_paths = {note.id: note.paths[0] for note in notes}
     seen: set[str] = set()
     errors = []
-    for event in events:
+    for event in proposed:
         if event.id in seen:
-            source = event.id if event.id in documents else event.sources[0].source
+            if event.id in documents:
+                path = documents[event.id].path
+            elif event.cluster.members:
+                path = documents[first_report(event.cluster).source].path
+            else:
+                path = note_paths.get(event.id, Path(event.id))
             errors.append(
                 ContentError(
-                    documents[source].path,
+                    path,
                     None,
                     f"an event of this article has the id {event.id!r}, which is also the id of "
                     f"note {note_paths.get(event.id, '?')}",

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..config import SiteConfig
-from ..model import DateSpan, Event, Timeline
+from ..model import DateSpan, Decision, Event, Timeline
 from .dates import format_span
 from .plan import page_path
 from .wording import KIND_LABELS, N_, absolute_url, gettext_for, localized
@@ -71,8 +71,17 @@ def timeline_json(timeline: Timeline, root: Path) -> bytes:
             }
             for doc in sorted(timeline.documents.values(), key=lambda d: d.id)
         ],
+        # Events the editor left out ([[drop]]), with the sources that reported them.
+        "dropped": [
+            {"id": event_id, "sources": list(sources), "decision": _decision(decision)}
+            for event_id, sources, decision in timeline.dropped
+        ],
     }
     return _json(data)
+
+
+def _decision(decision: Decision) -> dict:
+    return {"action": str(decision.action), "at": decision.where, "why": decision.why}
 
 
 def _event(event: Event) -> dict:
@@ -104,6 +113,8 @@ def _event(event: Event) -> dict:
             for ref in event.sources
         ],
         "date_reason": event.date_reason,
+        # The editor's decisions that shaped it (content/decisions.toml), with where they are.
+        "decisions": [_decision(decision) for decision in event.decisions],
         "reported_dates": [
             {
                 "source": reported.source,
