@@ -9,6 +9,7 @@ the table to paste), and plans whose day has passed with no report that they hap
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from enum import StrEnum
 
 from .extract import Extraction
 from .extract.discovered import name_keys, skeleton
+from .merge.editorial import EDITORS_TITLES
 from .merge.titles import TITLE_LIMIT
 from .model import Timeline
 
@@ -37,6 +39,7 @@ class Finding:
     kind: Attention
     subject: str  # an event id, a source id or a name
     message: str
+    events: tuple[str, ...] = ()  # the events it is about, when several
 
 
 def findings(timeline: Timeline, extractions: dict[str, Extraction], today: dt.date) -> list[Finding]:
@@ -53,7 +56,7 @@ def _titles(timeline: Timeline) -> list[Finding]:
     found = []
     for event in timeline.events:
         for language, title in sorted(event.title.items()):
-            if event.title_from.get(language) == "note":
+            if event.title_from.get(language) in EDITORS_TITLES:
                 continue
             fault = _title_fault(title)
             if fault:
@@ -62,7 +65,8 @@ def _titles(timeline: Timeline) -> list[Finding]:
                         Attention.TITLE,
                         event.id,
                         f"event {event.id}: the {language} title {fault}: «{title}» "
-                        f"(write a note for it with `title: {{ {language}: … }}`)",
+                        f'(add a [[retitle]] with event = "{event.id}" and title = {{ {language} = "…" }} '
+                        "to content/decisions.toml)",
                     )
                 )
     return found
@@ -89,7 +93,8 @@ def _same_day(timeline: Timeline) -> list[Finding]:
             Attention.SAME_DAY,
             source,
             f"{source}: {len(events)} events on {day} ({', '.join(events)}): if they are one "
-            "happening, write a note that names this source",
+            f"happening, add a [[merge]] with events = {json.dumps(events)} to content/decisions.toml",
+            tuple(events),
         )
         for (source, day), events in sorted(by_day.items())
         if len(events) > 1
@@ -110,7 +115,7 @@ def _far_years(timeline: Timeline, extractions: dict[str, Extraction]) -> list[F
                         source,
                         f"{source}: «{date.text}» is read as {date.start.isoformat()}, "
                         f"{abs((date.start - published).days)} days from the report ({date.rule}); "
-                        "if the year is wrong, write it in a note",
+                        "if the year is wrong, add a [[redate]] of its event to content/decisions.toml",
                     )
                 )
     return found

@@ -71,6 +71,19 @@ DIR must be new or empty: nothing is ever written over.
 Then: cd DIR, add articles to content/articles/, and run timeline serve.
 """
 
+REVIEWED_NAME = ".timeline-reviewed.json"
+REVIEW_HELP = """\
+List what an editor should look at, each with its evidence and, where a decision is the fix,
+the lines to paste into content/decisions.toml:
+
+  new event: found in the articles since the last review (every event, before the first);
+  weak join: a report that joined an event on little evidence (split it off if it is wrong);
+  warning: what timeline check warns about (titles, dates, names, passed plans).
+
+With --mark, the events listed are recorded as reviewed in .timeline-reviewed.json beside
+site.toml, so the next review lists only events found after it.
+"""
+
 CHECK_HELP = """\
 Read content/ as a build does and report what an editor should look at:
 
@@ -205,6 +218,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     publish.set_defaults(run=_run_publish)
 
+    review = commands.add_parser(
+        "review",
+        help="list what an editor should look at, with the decision to add for each",
+        description=REVIEW_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    review.add_argument(
+        "--mark",
+        action="store_true",
+        help=f"record the events listed as reviewed (in {REVIEWED_NAME}): the next review lists newer ones",
+    )
+    _site_option(review)
+    review.set_defaults(run=_run_review)
+
     check = commands.add_parser(
         "check",
         help="check content/ and list names the actor registry does not know",
@@ -251,6 +278,20 @@ def _run_new(args: argparse.Namespace) -> int:
     for name in site.files:
         print(f"  {name}")
     print(f"next: cd {site.root} && timeline serve   (README: Start your own chronology)")
+    return 0
+
+
+def _run_review(args: argparse.Namespace) -> int:
+    from .review import format_review, mark_reviewed, review_site
+
+    root = args.site.resolve()
+    try:
+        review = review_site(root)
+    except (ContentError, ContentErrors) as error:
+        return _report_errors(error, "review failed")
+    print(format_review(review))
+    if args.mark:
+        print(f"marked {len(review.event_ids)} event(s) as reviewed in {mark_reviewed(root, review)}")
     return 0
 
 

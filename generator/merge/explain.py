@@ -7,11 +7,66 @@ weighed against, the rule that decided (`generator/merge/cluster.py: Rule`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..extract import Extraction
 from ..model import Actor, Document, Note
 from . import event_id, group_reports
 from .candidates import Candidate
-from .cluster import Cluster, Decisions
+from .cluster import Cluster, Decisions, Rule
+
+# Joins an editor should look at: allowed on evidence that is weaker than a shared name and kind.
+WEAK_RULES = (Rule.SAME_STORY, Rule.NEAR_DAY, Rule.MOVED)
+WEAK_MARGIN = 1.0  # a join on shared evidence at most this far above what it needed
+
+
+@dataclass(frozen=True)
+class WeakJoin:
+    event: str
+    source: str
+    rule: Rule
+    evidence: float
+    needed: float
+    text: str  # the report's sentence
+    undated: bool  # dated only by the event it joined
+
+
+def weak_joins(
+    documents: list[Document], extractions: dict[str, Extraction], notes: list[Note], actors: dict[str, Actor]
+) -> list[WeakJoin]:
+    """Reports that joined an event on little evidence, by event id as the merge proposed it."""
+    log: Decisions = {}
+    grouping = group_reports(documents, extractions, notes, actors, log)
+    found = []
+    for cluster in grouping.clusters:
+        if cluster.note is not None or len({m.source for m in cluster.members}) < 2:
+            continue
+        name = event_id(cluster, grouping.by_source)
+        starters = {m.source for m in cluster.members if (d := log.get(id(m))) is not None and d.started}
+        for member in cluster.members:
+            if member.source in starters:
+                continue  # the event's own article: splitting it off would leave another event
+            decision = log.get(id(member))
+            if decision is None or decision.started or decision.cluster is None:
+                continue
+            verdict = next((v for v, c in decision.verdicts if c is decision.cluster), None)
+            undated = member.mention.anchor == "undated"
+            if verdict is None or not (
+                undated or verdict.rule in WEAK_RULES or verdict.evidence < verdict.needed + WEAK_MARGIN
+            ):
+                continue
+            found.append(
+                WeakJoin(
+                    name,
+                    member.source,
+                    verdict.rule,
+                    verdict.evidence,
+                    verdict.needed,
+                    _short(member.mention.text),
+                    undated,
+                )
+            )
+    return found
 
 
 def explain_merge(
