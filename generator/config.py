@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import ContentError
-from .ingest.text import read_toml
+from .errors import ContentError, raise_all, unknown_keys
+from .ingest.text import key_line, read_toml
 from .model import LANGUAGES
+
+SITE_KEYS = ("languages", "default_language", "base_url", "title", "description", "publish")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,44 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
     def fail(key: str, message: str, fix: str) -> ContentError:
         return ContentError(path, _key_line(text, key), message, fix)
 
+    unknown = _unknown_keys(path, text, data)
+    try:
+        config = _config(root, base_url, data, fail)
+    except ContentError as error:
+        raise_all([*unknown, error])
+        raise
+    raise_all(unknown)
+    return config
+
+
+def _unknown_keys(path: Path, text: str, data: dict) -> list[ContentError]:
+    """A misspelt key (`colour =`, `[publish] cnmae`, `[title] kz`) is an error, never ignored."""
+    publish = data.get("publish")
+    return (
+        unknown_keys(path, data, SITE_KEYS, lambda key: _key_line(text, key), "site.toml")
+        + unknown_keys(
+            path,
+            publish if isinstance(publish, dict) else {},
+            ("cname",),
+            lambda key: key_line(text, key, _key_line(text, "publish")),
+            "[publish]",
+        )
+        + [
+            error
+            for table in ("title", "description")
+            if isinstance(data.get(table), dict)
+            for error in unknown_keys(
+                path,
+                data[table],
+                LANGUAGES,
+                lambda key, t=table: key_line(text, key, _key_line(text, t)),
+                f"[{table}]",
+            )
+        ]
+    )
+
+
+def _config(root: Path, base_url: str | None, data: dict, fail) -> SiteConfig:
     languages = data.get("languages", ["ru", "kk"])
     if not isinstance(languages, list) or not languages or any(lang not in LANGUAGES for lang in languages):
         raise fail(

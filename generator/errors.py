@@ -42,3 +42,25 @@ def did_you_mean(word: str, known) -> str:
     """The start of a fix naming the known word closest to a misspelt one, or nothing."""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}? " if close else ""
+
+
+def unknown_keys(path: Path | str, keys, known: tuple[str, ...], line_of, what: str) -> list[ContentError]:
+    """An error for each key of `keys` that `known` lacks: a misspelt key is never ignored.
+    `line_of(key)` gives its line; `what` says where it was written ("a note's front matter")."""
+    return [
+        ContentError(
+            path,
+            line_of(key),
+            f"unknown key {key!r} in {what}",
+            f"{did_you_mean(key, known)}{what} takes {', '.join(known)}",
+        )
+        for key in keys
+        if key not in known
+    ]
+
+
+def raise_all(errors: list[ContentError]) -> None:
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ContentErrors(errors)

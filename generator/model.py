@@ -213,6 +213,7 @@ class Page:
     id: str
     title: dict[str, str]
     body: dict[str, str]
+    files: dict[str, Path] = field(default_factory=dict)  # the file of each language
 
 
 @dataclass(slots=True)

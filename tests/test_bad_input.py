@@ -70,10 +70,11 @@ def test_bad_actor_entry_names_its_table(site_copy, old, new):
 def test_bad_site_toml(site_copy, old, new, key):
     config = site_copy / "site.toml"
     _replace(config, old, new)
-    [error] = _errors(site_copy)
-    assert Path(error.path) == config
-    assert error.line == _line_of(config, key)
-    assert error.fix
+    errors = _errors(site_copy)
+    assert all(Path(error.path) == config and error.fix for error in errors)
+    assert _line_of(config, key) in [error.line for error in errors]
+    # Anything else reported is a table the edit left unknown ([titles]), never silently ignored.
+    assert all("unknown key" in e.message for e in errors if e.line != _line_of(config, key))
 
 
 def test_description_must_be_per_language(site_copy):
@@ -194,3 +195,42 @@ def test_a_tag_without_names_is_shown_by_its_id_and_reported(site_copy):
     assert any("tag 'summit' has no names" in warning for warning in report.timeline.warnings)
     page = (report.output / "ru" / "tags" / "summit.html").read_text("utf-8")
     assert "<h1>summit</h1>" in page
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "misspelt", "meant"),
+    [
+        ("content/notes/2026-02-04-critical-minerals-ministerial.md", "tags:", "tagz:", "tagz", "tags"),
+        ("site.toml", "[title]", 'languagez = ["ru"]\n[title]', "languagez", "languages"),
+        ("site.toml", "[title]\nru =", '[title]\nrus = "x"\nru =', "rus", "ru"),
+        ("content/actors.toml", 'aliases = { ru = ["Китай"', 'alias = { ru = ["Китай"', "alias", "aliases"),
+        ("content/tags.toml", "[agreement]\nnames", "[agreement]\nname", "name", "names"),
+        ("content/about/about.ru.md", "title:", "titel:", "titel", "title"),
+    ],
+)
+def test_a_misspelt_key_is_an_error_with_its_line_and_the_key_meant(
+    site_copy, relative, old, new, misspelt, meant
+):
+    path = site_copy / relative
+    _replace(path, old, new)
+    errors = [e for e in _errors(site_copy) if f"unknown key {misspelt!r}" in e.message]
+    assert len(errors) == 1, _errors(site_copy)
+    assert Path(errors[0].path) == path and errors[0].line == _line_of(path, misspelt)
+    assert f"did you mean {meant!r}" in errors[0].fix
+
+
+def test_every_misspelt_key_of_the_registry_is_reported_at_once(site_copy):
+    registry = site_copy / "content" / "actors.toml"
+    _replace(registry, 'type = "country"\nnames = { ru = "Китай"', 'kind = "country"\nnames = { ru = "Китай"')
+    _replace(registry, "[kazakhstan]\ntype", "[kazakhstan]\ntyp")
+    found = {(e.line, e.message) for e in _errors(site_copy) if "unknown key" in e.message}
+    assert {line for line, _ in found} == {_line_of(registry, "kind ="), _line_of(registry, "typ =")}
+
+
+@pytest.mark.parametrize("name", ["search", "index", "404"])
+def test_an_about_page_named_like_a_built_in_page_is_refused_naming_both(site_copy, name):
+    page = site_copy / "content" / "about" / f"{name}.ru.md"
+    page.write_text("---\ntitle: Моя страница\n---\nТекст.\n", "utf-8")
+    [error] = _errors(site_copy)
+    assert Path(error.path) == page and f"ru/{name}.html" in error.message
+    assert f"{name}.html" in error.message.rpartition("also the")[2] and error.fix

@@ -109,6 +109,8 @@ def _collect(errors: list[ContentError], paths: list[Path], read) -> list:
     for path in paths:
         try:
             results.append(read(path))
+        except ContentErrors as found:
+            errors.extend(found.errors)
         except ContentError as error:
             errors.append(error)
     return results

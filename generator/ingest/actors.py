@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import ContentError, did_you_mean, raise_all, unknown_keys
 from ..model import ACTOR_TYPES, LANGUAGES, Actor
-from .text import read_toml, table_lines
+from .text import key_line, read_toml, table_lines
 
 _ACTOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ACTOR_FIELDS = ("type", "names", "aliases", "country", "role", "media")
 
 
 def read_actors(path: Path) -> dict[str, Actor]:
@@ -23,16 +24,29 @@ def read_actors(path: Path) -> dict[str, Actor]:
     text, data = read_toml(path)
     lines = table_lines(text)
     actors = {}
+    errors: list[ContentError] = []
     for actor_id, entry in data.items():
-        actors[actor_id] = _actor(path, lines.get(actor_id), actor_id, entry)
-    for actor in actors.values():
-        if actor.country and actor.country not in actors:
-            raise ContentError(
-                path,
-                lines.get(actor.id),
-                f"{actor.id}: country {actor.country!r} is not an actor",
-                "use the id of a country table in this file",
+        line = lines.get(actor_id)
+        if isinstance(entry, dict):
+            what = f"actor [{actor_id}]"
+            errors += unknown_keys(
+                path, entry, ACTOR_FIELDS, lambda key, at=line: key_line(text, key, at), what
             )
+        try:
+            actors[actor_id] = _actor(path, line, actor_id, entry)
+        except ContentError as error:
+            errors.append(error)
+    for actor in actors.values():
+        if actor.country and actor.country not in data:
+            errors.append(
+                ContentError(
+                    path,
+                    lines.get(actor.id),
+                    f"{actor.id}: country {actor.country!r} is not an actor",
+                    f"{did_you_mean(actor.country, data)}use the id of a country table in this file",
+                )
+            )
+    raise_all(errors)
     return actors
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ContentError
+from ..errors import ContentError, raise_all, unknown_keys
 from ..model import EVENT_KINDS, LANGUAGES, QUALIFIERS, DateSpan, Note
 from .frontmatter import FrontMatter, as_date_text, split_front_matter
 from .tags import TAG_ID
@@ -21,6 +21,7 @@ from .text import decode, detect_language, line_of
 
 NOTE_SUFFIXES = (".md", ".markdown")
 SHARED_FIELDS = ("id", "date", "kind", "qualifier", "actors", "sources", "tags")
+NOTE_FIELDS = ("date", "kind", "qualifier", "title", "summary", "actors", "sources", "tags", "id", "language")
 _LANGUAGE_MARKER = re.compile(r"^[ \t]*<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*\r?$", re.MULTILINE)
 _EVENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -65,6 +66,7 @@ def read_note_file(path: Path) -> NoteFile:
             "a note must start with front matter (--- YAML --- or +++ TOML +++)",
             "add at least `date:` and `title:` between --- lines at the top",
         )
+    raise_all(unknown_keys(path, front.fields, NOTE_FIELDS, front.line, "a note's front matter"))
     return NoteFile(path, note_stem(path)[1], front, text)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import ContentError, raise_all, unknown_keys
 from ..model import Page
 from .frontmatter import split_front_matter
 from .notes import note_stem
@@ -24,10 +24,13 @@ def read_pages(folder: Path) -> list[Page]:
             )
         text, _ = decode(path, path.read_bytes())
         front = split_front_matter(path, text)
+        if front:
+            raise_all(unknown_keys(path, front.fields, ("title",), front.line, "a page's front matter"))
         title = str((front.fields.get("title") if front else "") or "").strip()
         if not front or not title:
             raise ContentError(path, 1, "a page needs front matter with a title", "add ---\\ntitle: …\\n---")
         page = pages.setdefault(stem, Page(stem, {}, {}))
+        page.files[language] = path
         page.title[language] = title
         page.body[language] = front.body.strip()
     return list(pages.values())

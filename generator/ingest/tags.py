@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import ContentError, raise_all, unknown_keys
 from ..model import LANGUAGES, Tag
-from .text import read_toml, table_lines
+from .text import key_line, read_toml, table_lines
 
 TAG_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -23,28 +23,41 @@ def read_tags(path: Path) -> dict[str, Tag]:
     text, data = read_toml(path)
     lines = table_lines(text)
     tags = {}
+    errors: list[ContentError] = []
     for tag_id, entry in data.items():
         line = lines.get(tag_id)
-        if not TAG_ID.match(tag_id):
-            raise ContentError(
-                path,
-                line,
-                f"[{tag_id}]: a tag id is lowercase Latin letters, digits and hyphens (it is part of a URL)",
-                "rename the table",
+        if isinstance(entry, dict):
+            errors += unknown_keys(
+                path, entry, ("names",), lambda key, at=line: key_line(text, key, at), f"[{tag_id}]"
             )
-        names = entry.get("names") if isinstance(entry, dict) else None
-        if (
-            not isinstance(names, dict)
-            or not names
-            or not all(
-                lang in LANGUAGES and isinstance(name, str) and name.strip() for lang, name in names.items()
-            )
-        ):
-            raise ContentError(
-                path,
-                line,
-                f"[{tag_id}]: names must be a table of non-empty texts per language",
-                f'write names = {{ ru = "…", kk = "…", en = "…" }} under [{tag_id}]',
-            )
-        tags[tag_id] = Tag(tag_id, {lang: name.strip() for lang, name in names.items()})
+        try:
+            tags[tag_id] = _tag(path, line, tag_id, entry)
+        except ContentError as error:
+            errors.append(error)
+    raise_all(errors)
     return tags
+
+
+def _tag(path: Path, line: int | None, tag_id: str, entry: object) -> Tag:
+    if not TAG_ID.match(tag_id):
+        raise ContentError(
+            path,
+            line,
+            f"[{tag_id}]: a tag id is lowercase Latin letters, digits and hyphens (it is part of a URL)",
+            "rename the table",
+        )
+    names = entry.get("names") if isinstance(entry, dict) else None
+    if (
+        not isinstance(names, dict)
+        or not names
+        or not all(
+            lang in LANGUAGES and isinstance(name, str) and name.strip() for lang, name in names.items()
+        )
+    ):
+        raise ContentError(
+            path,
+            line,
+            f"[{tag_id}]: names must be a table of non-empty texts per language",
+            f'write names = {{ ru = "…", kk = "…", en = "…" }} under [{tag_id}]',
+        )
+    return Tag(tag_id, {lang: name.strip() for lang, name in names.items()})

@@ -134,6 +134,16 @@ def read_toml(path: Path) -> tuple[str, dict]:
         ) from None
 
 
+def key_line(text: str, key: str, after: int | None = None) -> int | None:
+    """The line of `key = …`, the first after line `after` (a table's header) if it is given."""
+    pattern = re.compile(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", re.MULTILINE)
+    start = 0
+    if after:
+        start = sum(len(line) for line in text.splitlines(keepends=True)[:after])
+    match = pattern.search(text, start)
+    return line_of(text, match.start()) if match else after
+
+
 def table_lines(text: str) -> dict[str, int]:
     """The line of each `[table]` header («[talks]», «["Central Asia"]»), by table name."""
     return {

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import SiteConfig
+from ..errors import ContentError
 from ..model import Actor, Document, Event, Tag, Timeline
 from .overview import month_of, overview_of
 
@@ -58,10 +59,36 @@ def page_path(key: tuple[str, ...], language: str) -> str:
 def plan_pages(timeline: Timeline, config: SiteConfig) -> list[PlannedPage]:
     site = _site_index(timeline)
     pages = []
+    planned: dict[str, PlannedPage] = {}
     for language in config.languages:
         for key, template, context in site:
-            pages.append(PlannedPage(page_path(key, language), template, language, key, context))
+            page = PlannedPage(page_path(key, language), template, language, key, context)
+            if page.path in planned:
+                raise _collision(page, planned[page.path])
+            planned[page.path] = page
+            pages.append(page)
     return pages
+
+
+def _collision(page: PlannedPage, other: PlannedPage) -> ContentError:
+    """Two pages on one path: one would silently replace the other. Only an editor's file can
+    cause it (an about page named `search`), so the error is on that file."""
+    mine, theirs = sorted((page, other), key=lambda p: p.key[0] != "page")
+    content_page = mine.context.get("content_page")
+    path = content_page.files.get(mine.language, mine.key[-1]) if content_page else mine.template
+    return ContentError(
+        path,
+        None,
+        f"it would be published as {mine.path}, which is also the {_what(theirs)}",
+        f"rename the file: its name is the page's address (e.g. about-{mine.key[-1]}.{mine.language}.md)",
+    )
+
+
+def _what(page: PlannedPage) -> str:
+    content_page = page.context.get("content_page")
+    if content_page:
+        return f"page {content_page.files.get(page.language, page.key[-1])}"
+    return f"{page.key[0]} page of the built-in theme ({page.template})"
 
 
 def _site_index(timeline: Timeline) -> list[tuple[tuple[str, ...], str, dict[str, Any]]]:
