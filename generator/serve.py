@@ -14,7 +14,6 @@ Serving, watching and rebuilding run on one event loop, so a request never sees 
 
 from __future__ import annotations
 
-import html
 import mimetypes
 import os
 import posixpath
@@ -36,6 +35,7 @@ from watchdog.observers.api import ObservedWatch
 
 from .build import BuildMemory, BuildReport, build_site
 from .editor_files import is_editor_scratch
+from .error_page import error_page
 from .errors import ContentError, ContentErrors
 
 QUIET_SECONDS = 0.3  # a burst of saves (an editor writing several files) settles within this
@@ -237,7 +237,12 @@ class PreviewHandler(web.RequestHandler):
         is_page = relative.endswith(".html")
         if self.state.broken and (is_page or not target.is_file()):
             return self._send(
-                500, self._inject(error_page(self.state)), "text/html; charset=utf-8", include_body
+                500,
+                self._inject(
+                    error_page(self.state.root, self.state.output, self.state.errors, self.state.crash)
+                ),
+                "text/html; charset=utf-8",
+                include_body,
             )
         if not target.is_file():
             missing = self.state.output / "404.html"
@@ -262,8 +267,12 @@ class PreviewHandler(web.RequestHandler):
 
 def _at_preview_root(page: bytes) -> bytes:
     """The root 404.html carries <base href> with base_url's path (/critical-minerals/) so that it
-    works at any depth on the real host; the preview serves the site at /."""
-    return re.sub(rb'<base href="[^"]*">', b'<base href="/">', page, count=1)
+    works at any depth on the real host; the preview serves the site at /. Without a base_url it
+    has no <base> and its links are relative to the root: the preview gives it one, so a missing
+    page at any depth still finds the styles and links."""
+    if re.search(rb"<base\s", page):
+        return re.sub(rb'<base href="[^"]*">', b'<base href="/">', page, count=1)
+    return page.replace(b"<head>", b'<head>\n<base href="/">', 1)
 
 
 def _safe_relative(path: str) -> str | None:
@@ -279,75 +288,6 @@ def _content_type(path: str) -> str:
     if path.endswith(".ics"):
         kind = "text/calendar"
     return f"{kind}; charset=utf-8" if kind.startswith(TEXT_TYPES) else kind
-
-
-def error_page(state: PreviewState) -> bytes:
-    """What a broken build shows in place of every page: each error with its file, line and fix,
-    and the line itself, so the editor sees what to change without going to the console."""
-    items = []
-    for error in state.errors:
-        where = _site_relative(state.root, error.path)
-        location = f"{where}, line {error.line}" if error.line else where
-        quoted = _quoted_line(error.path, error.line)
-        items.append(
-            "<li><p class=where>"
-            + html.escape(location)
-            + "</p><p class=message>"
-            + html.escape(error.message)
-            + "</p>"
-            + (f"<pre>{html.escape(quoted)}</pre>" if quoted else "")
-            + (f"<p class=fix>Fix: {html.escape(error.fix)}</p>" if error.fix else "")
-            + "</li>"
-        )
-    if state.crash:
-        items.append(f"<li><p class=message>Internal error</p><pre>{html.escape(state.crash)}</pre></li>")
-    count = len(items)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Build failed: {count} error(s)</title>
-<style>
-body {{ font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem;
-  color: #1a1a1a; background: #fff; }}
-h1 {{ color: #a30000; font-size: 1.5rem; }}
-li {{ margin-bottom: 1.5rem; }}
-.where {{ font-family: ui-monospace, monospace; font-weight: bold; margin: 0; }}
-.message {{ margin: .25rem 0; }}
-.fix {{ margin: .25rem 0; color: #1f4d1f; }}
-pre {{ background: #f3f3f3; padding: .5rem; overflow-x: auto; white-space: pre-wrap; }}
-</style>
-</head>
-<body>
-<main>
-<h1>The site did not build: {count} error(s)</h1>
-<p>The preview shows this page until the errors are fixed; save the fix and the site comes back
-by itself. The last good build is still in {html.escape(state.output.name)}/.</p>
-<ol>
-{"".join(items)}
-</ol>
-</main>
-</body>
-</html>
-""".encode()
-
-
-def _site_relative(root: Path, path: Path | str) -> str:
-    try:
-        return Path(path).resolve().relative_to(root).as_posix()
-    except (ValueError, OSError):
-        return str(path)
-
-
-def _quoted_line(path: Path | str, line: int | None) -> str:
-    if not line:
-        return ""
-    try:
-        lines = Path(path).read_text("utf-8", errors="replace").splitlines()
-    except OSError:
-        return ""
-    return f"{line} | {lines[line - 1]}" if 0 < line <= len(lines) else ""
 
 
 # ---------------------------------------------------------------- the command

@@ -120,11 +120,13 @@ def test_a_broken_note_shows_the_error_page_and_the_fix_brings_the_page_back(pre
     public_page = preview.site / "public" / EVENT_PAGE
     before = public_page.read_bytes()
     preview.edit(NOTE, "date: 2026-02-04", "date: 2026-02-31")
-    page.wait_for_selector("text=The site did not build", timeout=WAIT * 1000)
+    # The page speaks the site's default language (Russian); the error itself is the console's.
+    page.wait_for_selector("text=Сайт не собран: 1 ошибка", timeout=WAIT * 1000)
+    assert page.locator("html").get_attribute("lang") == "ru"
     shown = page.locator("main").inner_text()
     assert f"{NOTE.as_posix()}, line 2" in shown
     assert "2026-02-31" in shown  # the line itself is quoted
-    assert "Fix:" in shown
+    assert "Как исправить:" in shown
     assert public_page.read_bytes() == before  # the last good site stays on disk
     preview.edit(NOTE, "date: 2026-02-31", "date: 2026-02-04")
     page.wait_for_function(
@@ -238,3 +240,19 @@ def test_serve_listens_on_loopback_and_refuses_paths_outside_the_site(preview):
     assert preview.fetch("ru/no-such-page.html")[0] == 404
     status, body = preview.fetch("ru/")
     assert status == 200 and "livereload.js" in body
+
+
+def test_a_new_sites_missing_page_shows_a_styled_404_at_any_depth(tmp_path, browser):
+    """A site from `timeline new` has base_url = "": its 404 page has no <base> of its own."""
+    from generator.new_site import create_site
+
+    site = create_site(tmp_path / "new").root
+    with serving(site) as running:
+        page, problems = watched_page(browser, running.address)
+        page.goto(f"{running.address}/ru/events/no/such/page.html")
+        assert page.locator("h1").first.inner_text() == "Страница не найдена"
+        # The style sheet came (a failed one has no rules), and a link leads where it says.
+        assert page.evaluate("[...document.styleSheets].some(sheet => sheet.cssRules.length > 0)")
+        page.locator("a[href$='ru/index.html']").first.click()
+        page.wait_for_url(f"{running.address}/ru/index.html")
+    assert [p for p in problems if "status of 404" not in p] == []
