@@ -198,3 +198,23 @@ def test_event_pages_and_timeline_json_show_the_discovered_names(new_site, tmp_p
     page = tmp_path / "public" / "kk" / "events" / f"{opening['id']}.html"
     html = page.read_text("utf-8")
     assert "Сондай-ақ аталғандар" in html and "Нұрлан Омаров" in html
+
+
+def test_every_misspelt_key_of_content_concepts_toml_is_named_with_the_key_meant(new_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(new_site, site)
+    (site / "content" / "concepts.toml").write_text(
+        '[olympiad]\nclass = "occurrence"\nen = ["olympiad"]\nbroder = "meeting"\n\n'
+        '[regatta]\nclass = "occurrence"\nnto = ["regatta club"]\n',
+        "utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build", "--site", str(site)], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert "concepts.toml:4: unknown key 'broder' in [olympiad]" in done.stderr
+    assert "did you mean 'broader'?" in done.stderr
+    assert (
+        "concepts.toml:8: unknown key 'nto' in [regatta]" in done.stderr
+        and "did you mean 'not'?" in done.stderr
+    )

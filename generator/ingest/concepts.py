@@ -10,9 +10,9 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import ContentError, raise_all, unknown_keys
 from ..extract.concepts import CLASSES, concepts_file_bytes
-from .text import read_toml, table_lines
+from .text import key_line, read_toml, table_lines
 
 _KEYS = {"class", "broader", "bilateral", "ru", "kk", "en", "not"}
 _FORM_KEYS = ("ru", "kk", "en", "not")
@@ -26,8 +26,18 @@ def read_concepts(path: Path) -> str:
     lines = table_lines(text)
     built_in = tomllib.loads(concepts_file_bytes().decode("utf-8"))
     known = set(built_in) | set(data)
+    errors: list[ContentError] = []
     for concept_id, entry in data.items():
-        _check(path, lines.get(concept_id), concept_id, entry, known)
+        line = lines.get(concept_id)
+        if isinstance(entry, dict):
+            keys = sorted(_KEYS)
+            at = lambda key, start=line: key_line(text, key, start)  # noqa: E731
+            errors += unknown_keys(path, entry, tuple(keys), at, f"[{concept_id}]")
+        try:
+            _check(path, line, concept_id, entry, known)
+        except ContentError as error:
+            errors.append(error)
+    raise_all(errors)
     return text
 
 
@@ -37,9 +47,6 @@ def _check(path: Path, line: int | None, concept_id: str, entry: object, known: 
 
     if not isinstance(entry, dict):
         raise fail("is not a table", f'write it as [{concept_id}] with class = "…" and its forms')
-    unknown = sorted(set(entry) - _KEYS)
-    if unknown:
-        raise fail(f"unknown key {unknown[0]!r}", f"use only {', '.join(sorted(_KEYS))}")
     if entry.get("class") not in CLASSES:
         raise fail(f"class {entry.get('class')!r} is unknown", f"use one of {', '.join(CLASSES)}")
     broader = entry.get("broader")
