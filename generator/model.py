@@ -204,6 +204,7 @@ class Note:
     actors: list[str]
     sources: list[str]
     tags: list[str]
+    aliases: list[str] = field(default_factory=list)  # its earlier ids: their pages redirect here
 
 
 @dataclass(slots=True)
@@ -276,6 +277,7 @@ class Event:
     date_reason: str = ""
     named: list[NamedActor] = field(default_factory=list)  # named in its sources, not in the registry
     decisions: list[Decision] = field(default_factory=list)  # the editor's, that shaped it
+    aliases: list[str] = field(default_factory=list)  # earlier ids, whose pages redirect to this one
 
     @property
     def conflicts(self) -> list[ReportedDate]:

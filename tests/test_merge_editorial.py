@@ -196,3 +196,24 @@ def test_a_refused_decision_leaves_the_published_site_as_it_was(site):
     [error] = _errors(site)
     assert error.line == 1 and "two events" in error.message
     assert page.read_bytes() == before
+
+
+def test_a_merged_away_event_keeps_its_address_as_a_redirect(site):
+    _decide(site, '[[merge]]\nevents = ["hearing_en", "verdict_kk"]\n')
+    data = _data(site)
+    assert _events(data)["hearing_en"]["aliases"] == ["verdict_kk"]
+    for lang in ("ru", "kk", "en"):
+        moved = (site / "public" / lang / "events" / "verdict_kk.html").read_text("utf-8")
+        assert '<meta http-equiv="refresh" content="0; url=hearing_en.html">' in moved
+        assert '<a href="hearing_en.html">' in moved and '<meta name="robots" content="noindex">' in moved
+
+
+def test_a_notes_aliases_are_its_old_addresses_and_may_not_hide_another_event(site):
+    _add_note(site)
+    note = site / "content" / "notes" / "nur-hearing.md"
+    note.write_text(NOTE.replace("kind: occurred", "kind: occurred\naliases: [nur-court-hearing]"), "utf-8")
+    moved = (build_site(site).output / "ru" / "events" / "nur-court-hearing.html").read_text("utf-8")
+    assert 'url=nur-hearing.html"' in moved and "Слушание по делу «Нура» отложено" in moved
+    note.write_text(NOTE.replace("kind: occurred", "kind: occurred\naliases: [verdict_kk]"), "utf-8")
+    [error] = _errors(site)
+    assert Path(error.path) == note and "verdict_kk" in error.message and "aliases" in error.fix

@@ -253,6 +253,10 @@ def new_build(tmp_path_factory):
     """A site as `timeline new` makes it, in three languages: the built-in theme alone."""
     site = tmp_path_factory.mktemp("new") / "site"
     create_site(site, ("ru", "kk", "en"))
+    # The editor renamed the example event once: its old address redirects (templates/moved.html),
+    # which the Nu checker and the link crawler check with the rest (axe cannot: it leaves at once).
+    for note in (site / "content" / "notes").glob("*.md"):
+        note.write_text(note.read_text("utf-8").replace("kind:", "aliases: [first-day]\nkind:", 1), "utf-8")
     return build_site(site, site / "public")
 
 

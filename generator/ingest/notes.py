@@ -20,10 +20,14 @@ from .tags import TAG_ID
 from .text import decode, detect_language, line_of
 
 NOTE_SUFFIXES = (".md", ".markdown")
-SHARED_FIELDS = ("id", "date", "kind", "qualifier", "actors", "sources", "tags")
-NOTE_FIELDS = ("date", "kind", "qualifier", "title", "summary", "actors", "sources", "tags", "id", "language")
+SHARED_FIELDS = ("id", "date", "kind", "qualifier", "actors", "sources", "tags", "aliases")
+NOTE_FIELDS = (
+    *("date", "kind", "qualifier", "title", "summary", "actors", "sources", "tags", "id", "aliases"),
+    "language",
+)
 _LANGUAGE_MARKER = re.compile(r"^[ \t]*<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*\r?$", re.MULTILINE)
 _EVENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")  # an article's event bore its source id
 
 
 @dataclass
@@ -250,6 +254,14 @@ def _validate(draft: _Draft, actor_ids: set[str] | None, source_ids: set[str]) -
             f"tag(s) {', '.join(bad_tags)} are not ids: a tag becomes part of a URL",
             "use lowercase Latin letters, digits and hyphens; give readers' names in content/tags.toml",
         )
+    aliases = _string_list(fields.get("aliases"), "aliases", fail)
+    bad_aliases = [alias for alias in aliases if not _EVENT_ID.match(alias) and not _SOURCE_ID.match(alias)]
+    if bad_aliases or note_id in aliases:
+        raise fail(
+            "aliases",
+            f"aliases {', '.join(bad_aliases or [note_id])} cannot be earlier ids of this event",
+            "list the ids the event had before (the names of its old pages, without .html)",
+        )
     return Note(
         id=note_id,
         paths=draft.paths,
@@ -261,6 +273,7 @@ def _validate(draft: _Draft, actor_ids: set[str] | None, source_ids: set[str]) -
         actors=actors,
         sources=sources,
         tags=tags,
+        aliases=aliases,
     )
 
 

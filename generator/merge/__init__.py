@@ -117,6 +117,7 @@ def merge(
     _check_unique_ids(proposed, notes, resolved)
     shaped = shape_events(proposed, decisions or [], lambda cluster: event_id(cluster, by_source))
     events = [worded(event_of(p.cluster, p.id, resolved), p.decisions) for p in shaped.events]
+    _check_aliases(events, notes)
     events.sort(key=Event.sort_key)
     warnings = _warnings(resolved, extractions, grouping.claims.unmatched)
     highlights = highlights_of(events, extractions)
@@ -159,6 +160,29 @@ def _warnings(
             f"({note.span.edtf}); it is cited without a date of its own"
         )
     return warnings
+
+
+def _check_aliases(events: list[Event], notes: list[Note]) -> None:
+    """An old address leads to one event, and never hides a page that exists."""
+    note_paths = {note.id: note.paths[0] for note in notes}
+    ids = {event.id for event in events}
+    claimed: dict[str, str] = {}
+    errors = []
+    for event in events:
+        for alias in event.aliases:
+            other = alias if alias in ids else claimed.get(alias)
+            if other is not None:
+                errors.append(
+                    ContentError(
+                        note_paths.get(event.id, "content/decisions.toml"),
+                        None,
+                        f"alias {alias!r} of event {event.id} is also the address of event {other}",
+                        "an alias is an id no event has now: take it out of `aliases:`",
+                    )
+                )
+            claimed[alias] = event.id
+    if errors:
+        raise ContentErrors(errors)
 
 
 def _check_unique_ids(proposed: list[Proposed], notes: list[Note], documents: dict[str, Document]) -> None:

@@ -50,6 +50,7 @@ def event_of(cluster: Cluster, event_id: str, documents: dict[str, Document]) ->
             actors=note.actors,
             sources=sources,
             tags=note.tags,
+            aliases=list(note.aliases),
             origin="note",
             title_from={language: "note" for language in note.title},
             reported_dates=reported,

@@ -80,7 +80,8 @@ def worded(event: Event, decisions: list[Decision]) -> Event:
                 title={**event.title, **decision.title},
                 title_from={**event.title_from, **dict.fromkeys(decision.title, EDITOR)},
             )
-    return replace(event, decisions=decisions)
+    merged = [other for d in decisions if d.action == Action.MERGE for other in d.events[1:]]
+    return replace(event, decisions=decisions, aliases=[*event.aliases, *merged])
 
 
 def _fits(reported: ReportedDate, consistent: bool) -> ReportedDate:

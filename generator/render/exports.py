@@ -113,6 +113,7 @@ def _event(event: Event) -> dict:
             for ref in event.sources
         ],
         "date_reason": event.date_reason,
+        "aliases": event.aliases,  # earlier ids: their pages redirect to this event's
         # The editor's decisions that shaped it (content/decisions.toml), with where they are.
         "decisions": [_decision(decision) for decision in event.decisions],
         "reported_dates": [

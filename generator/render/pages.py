@@ -189,6 +189,7 @@ def page_context(
         "url": url,
         "path_of": path_of,
         "page_path_in": lambda code: page_path(page.key, code),
+        "site_path": lambda *key: page_path(tuple(str(part) for part in key), language),
         "asset": lambda name: url("assets/" + name),
         "date": lambda span: format_span(span, language, gettext),
         "date_of": lambda partial: format_partial(partial, language),

@@ -29,7 +29,7 @@ class PlannedPage:
     @property
     def indexed(self) -> bool:
         """Pages a search engine or the site search should list (not the 404 or the search page)."""
-        return self.key[0] not in ("404", "search")
+        return self.key[0] not in ("404", "search", "alias")
 
 
 _PATHS = {
@@ -45,6 +45,7 @@ _PATHS = {
     "search": "{lang}/search.html",
     "page": "{lang}/{0}.html",
     "404": "{lang}/404.html",
+    "alias": "{lang}/events/{0}.html",  # an event's earlier address, redirecting to its page
 }
 
 
@@ -116,6 +117,8 @@ def _site_index(timeline: Timeline) -> list[tuple[tuple[str, ...], str, dict[str
             "next": events[position + 1] if position + 1 < len(events) else None,
         }
         site.append((("event", event.id), "event.html", {"event": event, **neighbours}))
+        for alias in event.aliases:
+            site.append((("alias", alias), "moved.html", {"event": event}))
     site.append((("actors",), "actors.html", {"listed_actors": actors, "events_of": by_actor}))
     for actor in actors:
         site.append((("actor", actor.id), "actor.html", {"actor": actor, "events": by_actor[actor.id]}))
