@@ -366,7 +366,7 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 
 def _run_publish(args: argparse.Namespace) -> int:
-    from .publish import publish
+    from .publish import publish, vanished_pages
 
     if args.push and not args.branch:
         print("error: --push goes with --branch (a folder is not pushed anywhere)", file=sys.stderr)
@@ -394,6 +394,8 @@ def _run_publish(args: argparse.Namespace) -> int:
             f"commit {deployed.commit[:12]}"
             + (f", pushed to {deployed.pushed_to}" if deployed.pushed_to else "")
         )
+    for line in vanished_pages(deployed.vanished):
+        print(f"warning: {line}", file=sys.stderr)
     return 0
 
 

@@ -46,6 +46,7 @@ class Deployment:
     removed: int
     commit: str | None = None
     pushed_to: str | None = None
+    vanished: tuple[str, ...] = ()  # pages the previous deployment had and this one has not
 
 
 # --- into a folder -------------------------------------------------------------------------------
@@ -61,9 +62,11 @@ def deploy_to_directory(files: Mapping[str, bytes], target: Path) -> Deployment:
     target = target.resolve()
     _check_site_paths(files, target, reserved=(MARKER,))
     refuse_foreign_folder(target, "--to")
-    added, changed, removed = _compare_with_folder(files, _previous_files(target))
+    previous = _previous_files(target)
+    added, changed, removed = _compare_with_folder(files, previous)
+    vanished = _pages(relative for relative in previous if relative not in files)
     write_site(dict(files), target)
-    return Deployment(where=str(target), added=added, changed=changed, removed=removed)
+    return Deployment(where=str(target), added=added, changed=changed, removed=removed, vanished=vanished)
 
 
 def _previous_files(target: Path) -> dict[str, Path]:
@@ -123,7 +126,7 @@ def deploy_to_branch(
     ref = f"refs/heads/{branch}"
     parent = _tip(toplevel, ref)
     commit = _commit_tree(toplevel, ref, parent, tree, message, _identity(toplevel))
-    added, changed, removed = _count_changes(toplevel, commit)
+    added, changed, removed, gone = _count_changes(toplevel, commit)
     if push_to is not None:
         _push(toplevel, push_to, branch)
     return Deployment(
@@ -133,6 +136,7 @@ def deploy_to_branch(
         removed=removed,
         commit=commit,
         pushed_to=push_to,
+        vanished=_pages(gone),
     )
 
 
@@ -331,8 +335,14 @@ def _mark(marks: str) -> str:
     raise ContentError("git fast-import", None, "fast-import did not report the new commit", "deploy again")
 
 
-def _count_changes(toplevel: Path, commit: str) -> tuple[int, int, int]:
-    """Added, changed, removed between the commit and its parent (or the empty tree, for the first).
+def _pages(paths: Iterable[str]) -> tuple[str, ...]:
+    """The HTML pages among `paths`: what a reader's bookmark or a search engine points at."""
+    return tuple(sorted(path for path in paths if path.endswith(".html")))
+
+
+def _count_changes(toplevel: Path, commit: str) -> tuple[int, int, int, list[str]]:
+    """Added, changed, removed between the commit and its parent (or the empty tree, for the
+    first), and the paths removed.
 
     `--no-renames` keeps a moved page counted as one removal plus one addition, as the folder
     deploy counts it.
@@ -345,7 +355,8 @@ def _count_changes(toplevel: Path, commit: str) -> tuple[int, int, int]:
     statuses = fields[0:-1:2]
     added = sum(1 for status in statuses if status == b"A")
     removed = sum(1 for status in statuses if status == b"D")
-    return added, len(statuses) - added - removed, removed
+    gone = [_text(path) for status, path in zip(statuses, fields[1::2], strict=False) if status == b"D"]
+    return added, len(statuses) - added - removed, removed, gone
 
 
 def _push(toplevel: Path, push_to: str, branch: str) -> None:

@@ -8,6 +8,7 @@ is deploy.py's: a folder swapped in at once, or one commit on a branch, like `mk
 
 from __future__ import annotations
 
+import re
 import subprocess
 import time
 from dataclasses import dataclass
@@ -107,3 +108,23 @@ def _git(root: Path, *arguments: str) -> str:
     except OSError:
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
+
+
+_EVENT_PAGE = re.compile(r"^(?P<lang>[a-z]{2})/events/(?P<id>[^/]+)\.html$")
+
+
+def vanished_pages(paths: tuple[str, ...]) -> list[str]:
+    """What to tell about pages the previous deployment had: readers' links to them now fail.
+    An event page gone because its event got another id is kept by an alias of the new event."""
+    if not paths:
+        return []
+    lines = [f"{len(paths)} page(s) published before are gone; links to them now fail:"]
+    gone_events = sorted({m["id"] for path in paths if (m := _EVENT_PAGE.match(path))})
+    lines += [f"  {path}" for path in paths]
+    if gone_events:
+        lines.append(
+            "  if one of these events lives on under another id, add its old id to that event's note "
+            f"(aliases: [{', '.join(gone_events)}]) or merge it ([[merge]] in content/decisions.toml), "
+            "and publish again: the old address then leads to the event"
+        )
+    return lines

@@ -303,3 +303,21 @@ def test_two_builds_of_the_same_content_are_byte_identical(site_copy, tmp_path):
         assert done.returncode == 0, done.stderr
     assert _tree(tmp_path / "three") == _tree(tmp_path / "four")
     assert len(_tree(tmp_path / "three")) > 300
+
+
+def test_a_page_the_last_deploy_had_is_named_with_the_alias_that_keeps_it(site_copy, tmp_path):
+    www = tmp_path / "www"
+    assert timeline("publish", "--to", str(www), cwd=site_copy).returncode == 0
+    notes = site_copy / "content" / "notes"
+    old = "2026-02-04-critical-minerals-ministerial"
+    renamed = notes / "critical-minerals-ministerial.md"
+    (notes / f"{old}.md").rename(renamed)  # the editor gives the note a shorter name: a new event id
+    done = timeline("publish", "--to", str(www), cwd=site_copy)
+    assert done.returncode == 0
+    assert f"ru/events/{old}.html" in done.stderr and f"kk/events/{old}.html" in done.stderr
+    assert f"aliases: [{old}]" in done.stderr
+    renamed.write_text(renamed.read_text("utf-8").replace("kind:", f"aliases: [{old}]\nkind:", 1), "utf-8")
+    done = timeline("publish", "--to", str(www), cwd=site_copy)
+    assert done.returncode == 0 and "gone" not in done.stderr
+    moved = (www / "ru" / "events" / f"{old}.html").read_text("utf-8")
+    assert "https://example.org/critical-minerals/ru/events/critical-minerals-ministerial.html" in moved
