@@ -71,6 +71,14 @@ DIR must be new or empty: nothing is ever written over.
 Then: cd DIR, add articles to content/articles/, and run timeline serve.
 """
 
+ACTORS_HELP = """\
+Print, as TOML to paste into content/actors.toml, an entry for each name the articles use
+that the registry lacks: one per person, body or place whatever script it is written in, with
+its name in ru, kk and en in dictionary form, the forms the articles write, a guessed type and
+the articles that use it. A name no article writes in a language is transliterated, and the
+entry says which names are such guesses. Outlets are proposed with media = true.
+"""
+
 REVIEWED_NAME = ".timeline-reviewed.json"
 REVIEW_HELP = """\
 List what an editor should look at, each with its evidence and, where a decision is the fix,
@@ -218,6 +226,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     publish.set_defaults(run=_run_publish)
 
+    actors = commands.add_parser(
+        "actors",
+        help="print registry entries for the names the articles use and content/actors.toml lacks",
+        description=ACTORS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actors.add_argument(
+        "--min-articles",
+        type=int,
+        default=2,
+        metavar="N",
+        help="propose names used in at least N articles (default: 2)",
+    )
+    _site_option(actors)
+    actors.set_defaults(run=_run_actors)
+
     review = commands.add_parser(
         "review",
         help="list what an editor should look at, with the decision to add for each",
@@ -278,6 +302,19 @@ def _run_new(args: argparse.Namespace) -> int:
     for name in site.files:
         print(f"  {name}")
     print(f"next: cd {site.root} && timeline serve   (README: Start your own chronology)")
+    return 0
+
+
+def _run_actors(args: argparse.Namespace) -> int:
+    from .actor_stubs import actor_stubs, format_stubs
+    from .build import read_chronology
+
+    try:
+        chronology = read_chronology(args.site.resolve())
+    except (ContentError, ContentErrors) as error:
+        return _report_errors(error, "actors failed")
+    stubs = actor_stubs(chronology.extractions, max(1, args.min_articles))
+    print(format_stubs(stubs, set(chronology.timeline.actors)), end="")
     return 0
 
 

@@ -1,0 +1,89 @@
+"""`timeline actors`: registry entries for the names the articles use, one per actor whatever its
+script, in dictionary form, with guesses marked — and pasted, they build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from sites import empty_registry_site
+
+from generator.actor_stubs import actor_stubs
+from generator.build import build_site, read_chronology
+
+ARTICLES = {
+    "mine_ru.txt": " date 2026-09-18 В Жезказгане открыли медный рудник\n\n"
+    "17 сентября аким Жезказгана Нурлан Омаров открыл новый медный рудник. "
+    "По словам Нурлана Омарова, на руднике будут работать 800 человек, сообщает агентство «Дала Ньюс».\n",
+    "mine_kk.txt": " date 2026-09-18 Жезқазғанда мыс кеніші ашылды\n\n"
+    "17 қыркүйекте Жезқазған әкімі Нұрлан Омаров жаңа мыс кенішін ашты. "
+    "Нұрлан Омаровтың айтуынша, кеніште 800 адам жұмыс істейді.\n",
+    "mine_kkl.txt": " date 2026-09-19 Jezqazğanda mys kenışı aşyldy\n\n"
+    "Kenıştı 17 qyrküiekte Nūrlan Omarov aşty. Nūrlan Omarovtyñ aituynşa, onda 800 adam jūmys ısteidı.\n",
+    "mine_en.txt": " date 2026-09-18 Copper mine opens in Zhezkazgan\n\n"
+    "Kazakh officials opened a copper mine on 17 September. Mayor Nurlan Omarov said the mine, "
+    "run by Sarybel Copper, would employ 800 people, the outlet Dala News reported.\n",
+    "shaft_en.txt": " date 2026-10-02 Contractor chosen for second Zhezkazgan shaft\n\n"
+    "On 1 October the owner, Sarybel Copper, chose a contractor for its second shaft, Dala News reported. "
+    "Kazakh engineers will lead the work.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return empty_registry_site(tmp_path_factory.mktemp("stubs"), ARTICLES)
+
+
+@pytest.fixture(scope="module")
+def stubs(site):
+    return {stub.id: stub for stub in actor_stubs(read_chronology(site).extractions)}
+
+
+def test_one_entry_per_person_whatever_the_script_in_dictionary_form(stubs):
+    omarov = stubs["nurlan-omarov"]
+    assert omarov.names == {"ru": "Нурлан Омаров", "kk": "Нұрлан Омаров", "en": "Nurlan Omarov"}
+    assert omarov.type == "person" and omarov.guessed == []
+    assert omarov.articles == ["mine_en", "mine_kk", "mine_kkl", "mine_ru"]
+    assert {"Нурлана Омарова", "Нұрлан Омаровтың", "Nūrlan Omarovtyñ"} <= set(omarov.forms)
+
+
+def test_a_name_written_in_one_script_only_is_guessed_in_the_others_and_marked(stubs):
+    company = stubs["sarybel-copper"]
+    assert company.type == "org"  # two words, neither a person's ending nor a place's
+    assert company.names["en"] == "Sarybel Copper" and sorted(company.guessed) == ["kk", "ru"]
+    assert company.names["ru"] == company.names["kk"] == "Сарыбел Коппер"
+
+
+def test_demonyms_are_not_proposed(stubs):
+    assert not [stub for stub in stubs.values() if stub.names["en"].lower() in ("kazakh", "kazakh officials")]
+
+
+def test_an_outlet_is_proposed_as_media(stubs):
+    assert stubs["dala-news"].media
+
+
+def test_the_printed_entries_paste_into_the_registry_and_build(site, tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "actors", "--site", str(site)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    entries = tomllib.loads(done.stdout)
+    assert entries["nurlan-omarov"]["type"] == "person"
+    assert "# guessed by transliteration, check them: ru, kk" in done.stdout
+    registry = site / "content" / "actors.toml"
+    registry.write_text(done.stdout, "utf-8")
+    try:
+        report = build_site(site, tmp_path / "public")
+        opening = max(report.timeline.events, key=lambda event: len(event.sources))
+        assert opening.span.edtf == "2026-09-17" and "nurlan-omarov" in opening.actors
+        again = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "actors", "--site", str(site)],
+            capture_output=True,
+            text=True,
+        )
+        assert "[nurlan-omarov]" not in again.stdout  # registered: no longer proposed
+    finally:
+        registry.write_text("", "utf-8")
