@@ -391,3 +391,32 @@ def test_detect_russian_with_a_kazakh_name(name):
 def test_detect_english():
     sentence = "Kazakhstan and the United States signed a memorandum on critical minerals in Washington."
     assert detect_language(sentence) == "en"
+
+
+def test_an_actor_named_in_one_language_builds_with_marked_transliterations(tmp_path):
+    import json
+
+    from sites import empty_registry_site
+
+    from generator.build import build_site
+
+    site = empty_registry_site(
+        tmp_path,
+        {"visit_ru.txt": " date 2026-03-02 Визит в Астану\n\n2 марта Нурлан Омаров посетил Астану.\n"},
+    )
+    (site / "content" / "actors.toml").write_text(
+        '[omarov]\ntype = "person"\nnames = { ru = "Нурлан Омаров" }\naliases = { ru = ["Омаров"] }\n',
+        "utf-8",
+    )
+    report = build_site(site)
+    warnings = [w for w in report.timeline.warnings if "[omarov]" in w]
+    assert len(warnings) == 2 and any("no en name" in w and "«Nurlan Omarov»" in w for w in warnings)
+    data = json.loads((report.output / "data" / "timeline.json").read_text("utf-8"))
+    [omarov] = data["actors"]
+    assert omarov["names"] == {"ru": "Нурлан Омаров", "kk": "Нурлан Омаров", "en": "Nurlan Omarov"}
+    assert omarov["guessed_names"] == ["en", "kk"]
+    english = (report.output / "en" / "actors" / "omarov.html").read_text("utf-8")
+    assert '<h1><i class="guessed" title="Transliterated name">Nurlan Omarov</i></h1>' in english
+    assert "transliteration" in english
+    russian = (report.output / "ru" / "actors" / "omarov.html").read_text("utf-8")
+    assert "<h1>Нурлан Омаров</h1>" in russian and 'class="guessed"' not in russian

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from ..model import Actor, Decision, Document, Note, Page, Tag
-from .actors import read_actors
+from .actors import guessed_name_warnings, read_actors
 from .articles import ARTICLE_SUFFIXES, read_article
 from .concepts import read_concepts
 from .decisions import DECISIONS_FILE, read_decisions
@@ -43,6 +43,7 @@ def read_content(content_dir: Path) -> Content:
     try:
         actors = read_actors(content_dir / "actors.toml")
         actor_ids = set(actors)
+        warnings += guessed_name_warnings(content_dir / "actors.toml", actors)
     except ContentError as error:
         errors.append(error)
     article_paths = _files(content_dir / "articles", ARTICLE_SUFFIXES, warnings)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import ContentError, did_you_mean, raise_all, unknown_keys
 from ..model import ACTOR_TYPES, LANGUAGES, Actor
+from ..transliterate import guess
 from .text import key_line, read_toml, table_lines
 
 _ACTOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -62,10 +63,18 @@ def _actor(path: Path, line: int | None, actor_id: str, entry: object) -> Actor:
     if actor_type not in ACTOR_TYPES:
         raise fail(f"type {actor_type!r} is unknown", f"use one of {', '.join(ACTOR_TYPES)}")
     names = entry.get("names")
-    if not isinstance(names, dict) or not all(
-        isinstance(names.get(lang), str) and names[lang] for lang in LANGUAGES
+    if (
+        not isinstance(names, dict)
+        or not names
+        or not all(
+            lang in LANGUAGES and isinstance(name, str) and name.strip() for lang, name in names.items()
+        )
     ):
-        raise fail("needs a name in each of ru, kk and en", 'write names = { ru = "…", kk = "…", en = "…" }')
+        raise fail(
+            "needs a name in ru, kk or en (each one a text)", 'write names = { ru = "…", kk = "…", en = "…" }'
+        )
+    given = {lang: names[lang].strip() for lang in LANGUAGES if lang in names}
+    guessed = {lang: guess(given[_closest(lang, given)], lang) for lang in LANGUAGES if lang not in given}
     aliases = entry.get("aliases") or {}
     if not isinstance(aliases, dict) or not all(
         lang in LANGUAGES and isinstance(forms, list) and all(isinstance(f, str) and f for f in forms)
@@ -83,9 +92,28 @@ def _actor(path: Path, line: int | None, actor_id: str, entry: object) -> Actor:
     return Actor(
         id=actor_id,
         type=actor_type,
-        names={lang: names[lang] for lang in LANGUAGES},
+        names={lang: given.get(lang) or guessed[lang] for lang in LANGUAGES},
         aliases={lang: list(aliases.get(lang, [])) for lang in LANGUAGES},
         country=country,
         role=dict(role),
         media=bool(entry.get("media", False)),
+        guessed=frozenset(guessed),
     )
+
+
+# Which written name a missing one is best guessed from: Kazakh and Russian share a script.
+_GUESS_FROM = {"ru": ("kk", "en"), "kk": ("ru", "en"), "en": ("ru", "kk")}
+
+
+def _closest(language: str, given: dict[str, str]) -> str:
+    return next(lang for lang in _GUESS_FROM[language] if lang in given)
+
+
+def guessed_name_warnings(path: Path, actors: dict[str, Actor]) -> list[str]:
+    """A registry entry without a language's name builds; each such page shows a marked guess."""
+    return [
+        f"{path}: [{actor.id}] has no {lang} name; pages show «{actor.names[lang]}», a transliteration "
+        f'marked as such (add {lang} = "…" to its names)'
+        for actor in actors.values()
+        for lang in sorted(actor.guessed)
+    ]

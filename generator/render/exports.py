@@ -53,6 +53,7 @@ def timeline_json(timeline: Timeline, root: Path) -> bytes:
                 "id": actor.id,
                 "type": actor.type,
                 "names": actor.names,
+                **({"guessed_names": sorted(actor.guessed)} if actor.guessed else {}),  # transliterations
                 "aliases": {lang: forms for lang, forms in actor.aliases.items() if forms},
                 **({"country": actor.country} if actor.country else {}),
             }
