@@ -75,6 +75,7 @@ def read_chronology(
         content.pages,
         config.languages,
         content.decisions,
+        content.translations,
     )
     timeline.warnings[:0] = content.warnings
     timeline.tags = content.tags

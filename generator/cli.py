@@ -71,6 +71,17 @@ DIR must be new or empty: nothing is ever written over.
 Then: cd DIR, add articles to content/articles/, and run timeline serve.
 """
 
+TRANSLATE_HELP = """\
+  timeline translate --export kk kk.po   every event title and summary with no Kazakh text,
+                                         with its source text, as a gettext catalog
+  timeline translate --import kk kk.po   the translated entries, merged into
+                                         content/translations/kk.po, which every build applies
+
+Open the file in any PO editor (Poedit, Lokalize, Weblate). Each entry's context names the
+event; its msgid is the text translated. A translation stops applying when that text changes:
+the build warns, and the next export gives the new text.
+"""
+
 ACTORS_HELP = """\
 Print, as TOML to paste into content/actors.toml, an entry for each name the articles use
 that the registry lacks: one per person, body or place whatever script it is written in, with
@@ -226,6 +237,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     publish.set_defaults(run=_run_publish)
 
+    translate = commands.add_parser(
+        "translate",
+        help="export the titles and summaries a language lacks as a PO file, or import them back",
+        description=TRANSLATE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    direction = translate.add_mutually_exclusive_group(required=True)
+    direction.add_argument("--export", metavar="LANG", help="write what LANG lacks to FILE")
+    direction.add_argument("--import", dest="import_", metavar="LANG", help="take FILE's translations in")
+    translate.add_argument("file", type=Path, metavar="FILE", help="the .po file")
+    _site_option(translate)
+    translate.set_defaults(run=_run_translate)
+
     actors = commands.add_parser(
         "actors",
         help="print registry entries for the names the articles use and content/actors.toml lacks",
@@ -302,6 +326,24 @@ def _run_new(args: argparse.Namespace) -> int:
     for name in site.files:
         print(f"  {name}")
     print(f"next: cd {site.root} && timeline serve   (README: Start your own chronology)")
+    return 0
+
+
+def _run_translate(args: argparse.Namespace) -> int:
+    from .translate import export_catalog, import_catalog
+
+    root = args.site.resolve()
+    try:
+        if args.export:
+            count = export_catalog(root, args.export, args.file)
+            print(f"wrote {count} text(s) to translate into {args.export} to {args.file}")
+            return 0
+        done = import_catalog(root, args.import_, args.file)
+    except (ContentError, ContentErrors) as error:
+        return _report_errors(error, "translate failed")
+    print(f"{done.path}: {done.added} translation(s) added, {done.updated} updated, {done.kept} kept")
+    for event in done.unknown_events:
+        print(f"warning: {args.file}: no event {event!r} now; its translation waits in {done.path.name}")
     return 0
 
 

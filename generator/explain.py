@@ -24,6 +24,7 @@ from .ingest.concepts import read_concepts
 from .ingest.text import line_of
 from .merge.explain import explain_merge
 from .model import Document
+from .translate import untranslated
 
 
 def extract_file(root: Path, file: Path) -> tuple[Document, Extraction]:
@@ -123,6 +124,7 @@ class CheckReport:
     without_actors: list[str]  # event ids
     proposals: list[NameProposal]
     attention: list[Finding] = field(default_factory=list)
+    untranslated: dict[str, dict[str, int]] = field(default_factory=dict)  # language → field → count
 
     def to_json(self) -> dict:
         return {
@@ -135,6 +137,7 @@ class CheckReport:
             "undated_documents": self.undated,
             "date_conflicts": [vars(conflict) for conflict in self.conflicts],
             "events_without_actors": self.without_actors,
+            "untranslated": self.untranslated,
             "unknown_names": [
                 {
                     "name": p.name,
@@ -201,7 +204,17 @@ def check_site(root: Path, today: dt.date | None = None) -> CheckReport:
         without_actors=[event.id for event in timeline.events if not event.actors],
         proposals=ranked,
         attention=findings(timeline, chronology.extractions, today or dt.date.today()),
+        untranslated=_untranslated(timeline),
     )
+
+
+def _untranslated(timeline) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for language in timeline.languages:
+        missing = Counter(str(item.field) for item in untranslated(timeline, language))
+        if missing:
+            counts[language] = {"title": missing["title"], "summary": missing["summary"]}
+    return counts
 
 
 def explain_subject(root: Path, subject: str) -> list[str] | None:
@@ -234,6 +247,11 @@ def format_check(report: CheckReport) -> str:
         for event in report.without_actors
     )
     lines.extend(f"look at ({finding.kind.value}): {finding.message}" for finding in report.attention)
+    lines.extend(
+        f"untranslated into {language}: {counts['title']} title(s), {counts['summary']} summary(ies) "
+        f"(timeline translate --export {language} {language}.po)"
+        for language, counts in report.untranslated.items()
+    )
     if not report.proposals:
         lines.append("every capitalised name in the articles is in content/actors.toml")
         return "\n".join(lines)

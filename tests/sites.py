@@ -53,6 +53,7 @@ def append_to_site_file(site: Path, relative: Path | str, addition: str) -> Path
 
 
 def empty_registry_site(root: Path, articles: Mapping[str, str] | Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
     (root / "site.toml").write_text(SITE_TOML, "utf-8")
     folder = root / "content" / "articles"
     folder.mkdir(parents=True)

@@ -19,6 +19,7 @@ from .notes import NOTE_SUFFIXES, NoteFile, assemble_note, note_stem, read_note_
 from .pages import read_pages
 from .tags import read_tags
 from .text import decode, detect_language
+from .translations import Translations, read_translations
 
 __all__ = ["Content", "decode", "detect_language", "read_article", "read_content"]
 
@@ -33,6 +34,7 @@ class Content:
     tags: dict[str, Tag]
     concepts: str = ""  # content/concepts.toml, validated: the site's own key terms
     decisions: list[Decision] = field(default_factory=list)  # content/decisions.toml, in applying order
+    translations: Translations = field(default_factory=dict)  # content/translations/<lang>.po
 
 
 def read_content(content_dir: Path) -> Content:
@@ -66,6 +68,13 @@ def read_content(content_dir: Path) -> Content:
         concepts = read_concepts(content_dir / "concepts.toml")
     except ContentError as error:
         errors.append(error)
+    translations: Translations = {}
+    try:
+        translations = read_translations(content_dir)
+    except ContentErrors as found:
+        errors.extend(found.errors)
+    except ContentError as error:
+        errors.append(error)
     decisions: list[Decision] = []
     try:
         decisions = read_decisions(content_dir / DECISIONS_FILE, {doc.id for doc in documents})
@@ -87,7 +96,7 @@ def read_content(content_dir: Path) -> Content:
             f'(add [{tag}] with names = {{ ru = "…", kk = "…", en = "…" }})'
         )
         tags[tag] = Tag(tag)
-    return Content(documents, notes, actors, pages, warnings, tags, concepts, decisions)
+    return Content(documents, notes, actors, pages, warnings, tags, concepts, decisions, translations)
 
 
 def _files(folder: Path, suffixes: tuple[str, ...], warnings: list[str]) -> list[Path]:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from ..extract import Extraction
+from ..ingest.translations import Translations
 from ..model import Actor, Decision, Document, Event, Note, Page, Timeline
 from .anchored import date_anchored
 from .assemble import event_of, first_report
@@ -35,6 +36,7 @@ from .editorial import Proposed, shape_events, worded
 from .highlights import highlights_of
 from .named import named_of
 from .notes import NoteClaims, claim_for_notes
+from .translated import translated
 
 __all__ = ["Grouping", "event_id", "group_reports", "merge"]
 
@@ -110,6 +112,7 @@ def merge(
     pages: list[Page],
     languages: list[str],
     decisions: list[Decision] | None = None,
+    translations: Translations | None = None,
 ) -> Timeline:
     grouping = group_reports(documents, extractions, notes, actors)
     resolved, by_source = grouping.documents, grouping.by_source
@@ -117,9 +120,10 @@ def merge(
     _check_unique_ids(proposed, notes, resolved)
     shaped = shape_events(proposed, decisions or [], lambda cluster: event_id(cluster, by_source))
     events = [worded(event_of(p.cluster, p.id, resolved), p.decisions) for p in shaped.events]
+    events, stale = translated(events, translations or {})
     _check_aliases(events, notes)
     events.sort(key=Event.sort_key)
-    warnings = _warnings(resolved, extractions, grouping.claims.unmatched)
+    warnings = _warnings(resolved, extractions, grouping.claims.unmatched) + stale
     highlights = highlights_of(events, extractions)
     named_of(events, extractions)
     dropped = [(d.id, d.sources, d.decision) for d in shaped.dropped]

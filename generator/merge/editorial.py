@@ -18,7 +18,8 @@ from .candidates import Candidate
 from .cluster import Cluster
 
 EDITOR = "editor"  # Event.title_from of a title the editor gave in a [[retitle]]
-EDITORS_TITLES = frozenset({"note", EDITOR})  # titles an editor wrote, never a source's words
+TRANSLATOR = "translation"  # Event.title_from of a title from content/translations/<lang>.po
+EDITORS_TITLES = frozenset({"note", EDITOR, TRANSLATOR})  # people's words, never a source's
 _NOTES_SOURCES = "take the source out of the note's sources: list"
 
 
