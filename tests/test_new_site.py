@@ -115,3 +115,42 @@ def test_the_example_site_overrides_the_theme_with_its_own_footer_and_icon(examp
     icon = (example_build.output / "assets" / "favicon.svg").read_bytes()
     assert icon == (Path(__file__).resolve().parent.parent / "assets" / "favicon.svg").read_bytes()
     assert icon != (ASSETS_DIR / "favicon.svg").read_bytes()
+
+
+def test_from_timeline_new_to_a_published_chronology_of_ones_own_articles(tmp_path):
+    """The README's path for a new user: new, articles, review, a decision, publish."""
+    assert (
+        timeline("new", "floods", "--languages", "ru,kk", "--title", "Паводки 2026", cwd=tmp_path).returncode
+        == 0
+    )
+    site = tmp_path / "floods"
+    articles = site / "content" / "articles"
+    for example in [*articles.iterdir(), *(site / "content" / "notes").iterdir()]:
+        example.unlink()  # the examples go, as the README says
+    (articles / "dike_ru.txt").write_text(
+        " date 2026-04-08 В Новокаменке прорвало дамбу\n\n"
+        "Вечером 7 апреля в селе Новокаменка Северо-Казахстанской области прорвало дамбу на реке Есиль.\n",
+        "utf-8",
+    )
+    (articles / "dike_kk.txt").write_text(
+        " date 2026-04-08 Новокаменкада бөген бұзылды\n\n"
+        "7 сәуір күні кешке Солтүстік Қазақстан облысындағы Новокаменка ауылында "
+        "Есіл өзеніндегі бөген бұзылды.\n",
+        "utf-8",
+    )
+    listed = timeline("review", cwd=site)
+    assert listed.returncode == 0 and "new event:" in listed.stdout
+    [event_id] = [
+        line.split("new event: ")[1] for line in listed.stdout.splitlines() if "new event: " in line
+    ][:1]
+    (site / "content" / "decisions.toml").write_text(
+        f'[[retitle]]\nevent = "{event_id}"\ntitle = {{ ru = "Прорыв дамбы в Новокаменке" }}\n', "utf-8"
+    )
+    assert timeline("review", "--mark", cwd=site).returncode == 0
+    assert "0 new event(s)" in timeline("review", cwd=site).stdout
+    www = tmp_path / "www"
+    published = timeline("publish", "--to", str(www), "--base-url", "https://floods.example.net/", cwd=site)
+    assert published.returncode == 0, published.stderr
+    page = (www / "ru" / "events" / f"{event_id}.html").read_text("utf-8")
+    assert "Прорыв дамбы в Новокаменке" in page
+    assert not (site / "templates").exists() and (www / "kk" / "index.html").is_file()
