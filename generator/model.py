@@ -206,6 +206,9 @@ class Note:
     sources: list[str]
     tags: list[str]
     aliases: list[str] = field(default_factory=list)  # its earlier ids: their pages redirect here
+    image: Path | None = None  # its picture's file
+    image_path: str | None = None  # where the picture is published (assets/…)
+    image_alt: dict[str, str] = field(default_factory=dict)  # what it shows, per language
 
 
 @dataclass(slots=True)
@@ -279,6 +282,9 @@ class Event:
     named: list[NamedActor] = field(default_factory=list)  # named in its sources, not in the registry
     decisions: list[Decision] = field(default_factory=list)  # the editor's, that shaped it
     aliases: list[str] = field(default_factory=list)  # earlier ids, whose pages redirect to this one
+    image: Path | None = None  # a note's picture (generator/ingest/images.py)
+    image_path: str | None = None  # where it is published, under assets/
+    image_alt: dict[str, str] = field(default_factory=dict)
 
     @property
     def conflicts(self) -> list[ReportedDate]:

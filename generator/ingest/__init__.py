@@ -15,6 +15,7 @@ from .actors import guessed_name_warnings, read_actors
 from .articles import ARTICLE_SUFFIXES, read_article
 from .concepts import read_concepts
 from .decisions import DECISIONS_FILE, read_decisions
+from .images import IMAGE_SUFFIXES
 from .notes import NOTE_SUFFIXES, NoteFile, assemble_note, note_stem, read_note_file
 from .pages import read_pages
 from .tags import read_tags
@@ -49,7 +50,7 @@ def read_content(content_dir: Path) -> Content:
     except ContentError as error:
         errors.append(error)
     article_paths = _files(content_dir / "articles", ARTICLE_SUFFIXES, warnings)
-    note_paths = _files(content_dir / "notes", NOTE_SUFFIXES, warnings)
+    note_paths = _files(content_dir / "notes", NOTE_SUFFIXES, warnings, companions=IMAGE_SUFFIXES)
     documents = _collect(errors, article_paths, read_article)
     note_files = _collect(errors, note_paths, read_note_file)
     notes = _assemble_notes(errors, note_files, actor_ids, {doc.id for doc in documents})
@@ -99,8 +100,11 @@ def read_content(content_dir: Path) -> Content:
     return Content(documents, notes, actors, pages, warnings, tags, concepts, decisions, translations)
 
 
-def _files(folder: Path, suffixes: tuple[str, ...], warnings: list[str]) -> list[Path]:
-    """The files a folder holds in the formats we read; anything else is named, never silently skipped."""
+def _files(
+    folder: Path, suffixes: tuple[str, ...], warnings: list[str], companions: tuple[str, ...] = ()
+) -> list[Path]:
+    """The files a folder holds in the formats we read; anything else is named, never silently
+    skipped, except `companions`: the pictures notes show, read when a note names them."""
     if not folder.is_dir():
         return []
     found = []
@@ -109,7 +113,7 @@ def _files(folder: Path, suffixes: tuple[str, ...], warnings: list[str]) -> list
             continue
         if path.suffix in suffixes:
             found.append(path)
-        else:
+        elif path.suffix.lower() not in companions:
             warnings.append(f"{path}: not read (only {', '.join(suffixes)} files belong in {folder.name}/)")
     return found
 

@@ -16,14 +16,15 @@ from typing import Any
 from ..errors import ContentError, raise_all, unknown_keys
 from ..model import EVENT_KINDS, LANGUAGES, QUALIFIERS, DateSpan, Note
 from .frontmatter import FrontMatter, as_date_text, split_front_matter
+from .images import resolve_image
 from .tags import TAG_ID
 from .text import decode, detect_language, line_of
 
 NOTE_SUFFIXES = (".md", ".markdown")
-SHARED_FIELDS = ("id", "date", "kind", "qualifier", "actors", "sources", "tags", "aliases")
+SHARED_FIELDS = ("id", "date", "kind", "qualifier", "actors", "sources", "tags", "aliases", "image")
 NOTE_FIELDS = (
     *("date", "kind", "qualifier", "title", "summary", "actors", "sources", "tags", "id", "aliases"),
-    "language",
+    *("image", "image_alt", "language"),
 )
 _LANGUAGE_MARKER = re.compile(r"^[ \t]*<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*\r?$", re.MULTILINE)
 _EVENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -49,6 +50,7 @@ class _Draft:
     summary: dict[str, str] = field(default_factory=dict)
     body: dict[str, str] = field(default_factory=dict)
     paths: list[Path] = field(default_factory=list)
+    image_alt: dict[str, str] = field(default_factory=dict)
 
 
 def note_stem(path: Path) -> tuple[str, str | None]:
@@ -109,7 +111,7 @@ def _add_file(draft: _Draft, note_file: NoteFile) -> None:
 def _add_single_language(draft: _Draft, note_file: NoteFile) -> None:
     language, front = note_file.language, note_file.front
     assert language is not None
-    for key, target in (("title", draft.title), ("summary", draft.summary)):
+    for key, target in (("title", draft.title), ("summary", draft.summary), ("image_alt", draft.image_alt)):
         value = front.fields.get(key)
         if isinstance(value, dict):
             raise ContentError(
@@ -136,7 +138,7 @@ def _add_multilingual(draft: _Draft, note_file: NoteFile) -> None:
             f"unknown language {default_language!r}",
             f"use one of {', '.join(LANGUAGES)}",
         )
-    for key, target in (("title", draft.title), ("summary", draft.summary)):
+    for key, target in (("title", draft.title), ("summary", draft.summary), ("image_alt", draft.image_alt)):
         value = front.fields.get(key)
         if isinstance(value, dict):
             for language, text in value.items():
@@ -262,6 +264,18 @@ def _validate(draft: _Draft, actor_ids: set[str] | None, source_ids: set[str]) -
             f"aliases {', '.join(bad_aliases or [note_id])} cannot be earlier ids of this event",
             "list the ids the event had before (the names of its old pages, without .html)",
         )
+    image, image_path = None, None
+    if fields.get("image") is not None:
+        note_path = draft.where["image"][0]
+        image, image_path = resolve_image(
+            fields["image"], note_path, note_path.parents[2], lambda message, fix: fail("image", message, fix)
+        )
+        if not draft.image_alt:
+            raise fail(
+                "image",
+                "the picture has no text for readers who cannot see it",
+                "add image_alt: with what it shows, per language (ru:, kk:)",
+            )
     return Note(
         id=note_id,
         paths=draft.paths,
@@ -274,6 +288,9 @@ def _validate(draft: _Draft, actor_ids: set[str] | None, source_ids: set[str]) -
         sources=sources,
         tags=tags,
         aliases=aliases,
+        image=image,
+        image_path=image_path,
+        image_alt=draft.image_alt,
     )
 
 

@@ -77,6 +77,9 @@ def render_site(timeline: Timeline, config: SiteConfig, memo: RenderMemo | None 
     files.update(sitemap_files(pages, config))
     for name, asset in asset_files(config.assets_dir).items():
         files["assets/" + name] = asset.read_bytes()
+    for event in timeline.events:  # a note's picture kept beside it (generator/ingest/images.py)
+        if event.image is not None and event.image_path and event.image_path not in files:
+            files[event.image_path] = event.image.read_bytes()
     files.update(_search_index(files, config, {page.path for page in pages if page.indexed}, memo))
     return files
 

@@ -115,6 +115,7 @@ def _event(event: Event) -> dict:
         ],
         "date_reason": event.date_reason,
         "aliases": event.aliases,  # earlier ids: their pages redirect to this event's
+        "image": {"path": event.image_path, "alt": event.image_alt} if event.image_path else None,
         # The editor's decisions that shaped it (content/decisions.toml), with where they are.
         "decisions": [_decision(decision) for decision in event.decisions],
         "reported_dates": [
@@ -161,6 +162,11 @@ def timelinejs(timeline: Timeline, config: SiteConfig, language: str) -> bytes:
             },
             "group": gettext(KIND_LABELS[event.kind]),
         }
+        if event.image_path:
+            slide["media"] = {
+                "url": absolute_url(config, event.image_path) or event.image_path,
+                "alt": localized(event.image_alt, language, config.default_language).text,
+            }
         slides.append(slide)
     return _json({"title": title, "events": slides})
 

@@ -34,6 +34,7 @@ __all__ = ["HTML_OPTIONS", "fingerprinted_path", "for_production"]
 
 ASSETS = "assets/"
 UNTOUCHED = ("pagefind/", "data/")
+MEDIA_KEPT = "assets/media/"  # notes' pictures: also under their own names, for data/timelinejs
 HASH_LENGTH = 10
 
 # minify-html options. Every one is named, defaults included, so that what the pages rely on does not
@@ -87,6 +88,8 @@ def for_production(files: Mapping[str, bytes], base_url: str = "") -> dict[str, 
     for path, data in files.items():
         if path in published:
             result[published[path]] = finished[path]
+            if path.startswith(MEDIA_KEPT):  # the data exports, published byte for byte, name it
+                result[path] = finished[path]
         else:
             result[path] = _finish(path, data, site, published.get)
     return result
