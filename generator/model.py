@@ -285,6 +285,7 @@ class Event:
     image: Path | None = None  # a note's picture (generator/ingest/images.py)
     image_path: str | None = None  # where it is published, under assets/
     image_alt: dict[str, str] = field(default_factory=dict)
+    happening: str | None = None  # the kind of happening most of its reports name (a concept id)
 
     @property
     def conflicts(self) -> list[ReportedDate]:

@@ -7,6 +7,7 @@ marked when it does not fit (a date conflict). Titles stay in the language they 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from ..model import DateSpan, Document, Event, ReportedDate, SourceRef
 from .candidates import REPORT_LAG, Candidate
@@ -51,6 +52,7 @@ def event_of(cluster: Cluster, event_id: str, documents: dict[str, Document]) ->
             sources=sources,
             tags=note.tags,
             aliases=list(note.aliases),
+            happening=_happening(members),
             image=note.image,
             image_path=note.image_path,
             image_alt=dict(note.image_alt),
@@ -74,7 +76,17 @@ def event_of(cluster: Cluster, event_id: str, documents: dict[str, Document]) ->
         title_from={language: origin for language, (_, origin) in titles.items()},
         reported_dates=reported,
         date_reason=reason,
+        happening=_happening(members),
     )
+
+
+def _happening(members: list[Candidate]) -> str | None:
+    """The kind of happening most reports name, the narrowest first on a tie: what a title
+    built in a language no report is written in names (generator/render/built_titles.py)."""
+    votes = Counter(kind for member in members for kind in member.specific)
+    if not votes:
+        return None
+    return min(votes, key=lambda kind: (-votes[kind], kind))
 
 
 def first_report(cluster: Cluster) -> Candidate:

@@ -23,6 +23,7 @@ from ..config import SiteConfig
 from ..errors import ContentError
 from ..model import EVENT_KINDS, DateSpan, Document, Event, Highlight, PartialDate, SourceRef, Tag, Timeline
 from ..theme import template_dirs
+from .built_titles import event_title
 from .catalogs import load_translations
 from .dates import format_partial, format_span, month_heading
 from .highlight import highlighted_body, highlighted_span
@@ -198,6 +199,7 @@ def page_context(
         "month_heading": lambda year, month: month_heading(year, month, language, gettext),
         "month_anchor": month_anchor,
         "localized": in_language,
+        "event_title": lambda event: event_title(event, language, config.default_language, timeline.actors),
         "language_name": lambda code: Locale.parse(code).get_display_name(language),
         "actors": timeline.actors,
         "actor_pages": facts.actor_pages,
