@@ -87,3 +87,16 @@ def test_the_printed_entries_paste_into_the_registry_and_build(site, tmp_path):
         assert "[nurlan-omarov]" not in again.stdout  # registered: no longer proposed
     finally:
         registry.write_text("", "utf-8")
+
+
+def test_holidays_and_office_words_are_no_names(tmp_path):
+    site = empty_registry_site(
+        tmp_path,
+        {
+            f"notice_{n}_en.txt": f" date 2026-12-2{n} Office notice\n\n"
+            "The Administrator said the office closes on Christmas Day. Christmas Day falls on a Friday.\n"
+            for n in (1, 2)
+        },
+    )
+    proposed = {stub.names["en"] for stub in actor_stubs(read_chronology(site).extractions)}
+    assert not proposed & {"Administrator", "Christmas Day", "Christmas", "The"}
