@@ -37,6 +37,7 @@ class Stub:
     articles: list[str]
     media: bool = False
     roles: list[str] = field(default_factory=list)
+    by_form: dict[str, str] = field(default_factory=dict)  # each written form → its dictionary form
 
 
 @cache
@@ -92,7 +93,8 @@ def _stub(found: list) -> Stub:
     forms = sorted({name.text for names in written.values() for name in names})
     is_media = media * 2 > len(found)
     kind = _type(chosen, forms, roles, is_media)
-    return Stub(_slug(chosen["en"]), kind, chosen, guessed, forms, articles, is_media, roles)
+    by_form = {name.text: names[where] for where, found_there in written.items() for name in found_there}
+    return Stub(_slug(chosen["en"]), kind, chosen, guessed, forms, articles, is_media, roles, by_form)
 
 
 def _shortest_keys(texts: list[str]) -> list[str]:

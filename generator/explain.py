@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .actor_stubs import actor_stubs
 from .attention import Finding, findings
 from .build import read_chronology
 from .config import load_config
@@ -173,7 +174,7 @@ def check_site(root: Path, today: dt.date | None = None) -> CheckReport:
             if not proposal.example:
                 proposal.example = " ".join(document.text[name.sentence[0] : name.sentence[1]].split())
                 proposal.where = f"{shown}:{line_of(document.text, name.span[0])}"
-    ranked = sorted(proposals.values(), key=lambda p: (-p.count, p.name))
+    ranked = _in_dictionary_form(proposals, actor_stubs(chronology.extractions, min_articles=1))
     conflicts = [
         DateConflict(
             event.id,
@@ -227,6 +228,22 @@ def explain_subject(root: Path, subject: str) -> list[str] | None:
 
 def _shown(path: Path, root: Path) -> Path:
     return path.relative_to(root) if path.is_relative_to(root) else path
+
+
+def _in_dictionary_form(proposals: dict[str, NameProposal], stubs) -> list[NameProposal]:
+    """Each proposal under the dictionary form `timeline actors` gives its forms («Қазақстан», not
+    a stem cut too short), those that are no names (demonyms, "The") left out, most used first."""
+    by_form = {form: dictionary for stub in stubs for form, dictionary in stub.by_form.items()}
+    merged: dict[str, NameProposal] = {}
+    for proposal in proposals.values():
+        names = {by_form[form] for form in proposal.forms if form in by_form}
+        if not names:
+            continue
+        name = proposal.name if len(names) > 1 else names.pop()
+        into = merged.setdefault(name, NameProposal(name, 0, example=proposal.example, where=proposal.where))
+        into.count += proposal.count
+        into.forms.update(proposal.forms)
+    return sorted(merged.values(), key=lambda p: (-p.count, p.name))
 
 
 def format_check(report: CheckReport) -> str:

@@ -100,3 +100,19 @@ def test_holidays_and_office_words_are_no_names(tmp_path):
     )
     proposed = {stub.names["en"] for stub in actor_stubs(read_chronology(site).extractions)}
     assert not proposed & {"Administrator", "Christmas Day", "Christmas", "The"}
+
+
+def test_check_lists_the_names_in_the_same_dictionary_forms(tmp_path):
+    """«Қазақстан» is no «Қазақс» plus the ablative «-тан»: the form the articles write wins."""
+    from generator.explain import check_site
+
+    site = empty_registry_site(
+        tmp_path,
+        {
+            "a_kk.txt": " date 2026-05-02 Кеңес өтті\n\n2 мамырда Қазақстан мен Моңғолия кеңес өткізді.\n",
+            "b_kk.txt": " date 2026-05-03 Ресми сапар\n\n3 мамырда Қазақстанның үкімет делегациясы "
+            "Моңғолияға ресми сапармен барып, екі келісімге қол қойды.\n",
+        },
+    )
+    names = [proposal.name for proposal in check_site(site).proposals]
+    assert "Қазақстан" in names and not {"Қазақс", "Қазақстанның", "Моңғолияға"} & set(names)
