@@ -109,6 +109,7 @@ def test_second_directory_deploy_removes_stale_files_and_counts_changes(tmp_path
     deploy_to_directory(SITE, target)
     deployment = deploy_to_directory(NEXT_SITE, target)
     assert (deployment.added, deployment.changed, deployment.removed) == (1, 1, 1)
+    assert deployment.vanished == ("ru/events/first.html",)  # the page publish names, with its alias
     assert not (target / "ru" / "events" / "first.html").exists()
     on_disk = files_in(target)
     on_disk.pop(MARKER)
@@ -162,6 +163,7 @@ def test_two_branch_deploys_make_two_commits_with_exactly_the_site(tmp_path: Pat
     assert first.where == f"branch gh-pages of {repository.resolve()}"
     assert (first.added, first.changed, first.removed) == (len(SITE) + 1, 0, 0)  # + .nojekyll
     assert (second.added, second.changed, second.removed) == (1, 1, 1)
+    assert (first.vanished, second.vanished) == ((), ("ru/events/first.html",))
     assert second.commit == git(repository, "rev-parse", "gh-pages").strip()
     assert git(repository, "rev-list", "gh-pages").split() == [second.commit, first.commit]
     assert git(repository, "log", "-1", "--format=%P", "gh-pages").strip() == first.commit
