@@ -234,3 +234,16 @@ def test_an_about_page_named_like_a_built_in_page_is_refused_naming_both(site_co
     [error] = _errors(site_copy)
     assert Path(error.path) == page and f"ru/{name}.html" in error.message
     assert f"{name}.html" in error.message.rpartition("also the")[2] and error.fix
+
+
+def test_every_mistake_of_a_note_is_reported_at_once(site_copy):
+    note = site_copy / "content" / "notes" / "2026-02-04-critical-minerals-ministerial.md"
+    _replace(note, "date: 2026-02-04", "date: 2026-02-31")
+    _replace(note, "kind: occurred", "kind: happened\ntagz: [x]")
+    errors = [e for e in _errors(site_copy) if Path(e.path) == note]
+    assert sorted(e.line for e in errors) == [
+        _line_of(note, "date:"),
+        _line_of(note, "kind:"),
+        _line_of(note, "tagz:"),
+    ]
+    assert all(e.fix for e in errors)

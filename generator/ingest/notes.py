@@ -37,6 +37,7 @@ class NoteFile:
     language: str | None  # from a `name.ru.md` file name; None for a single multilingual file
     front: FrontMatter
     text: str
+    key_errors: list[ContentError] = field(default_factory=list)  # misspelt keys, told with the rest
 
 
 @dataclass
@@ -51,6 +52,7 @@ class _Draft:
     body: dict[str, str] = field(default_factory=dict)
     paths: list[Path] = field(default_factory=list)
     image_alt: dict[str, str] = field(default_factory=dict)
+    key_errors: list[ContentError] = field(default_factory=list)
 
 
 def note_stem(path: Path) -> tuple[str, str | None]:
@@ -72,8 +74,8 @@ def read_note_file(path: Path) -> NoteFile:
             "a note must start with front matter (--- YAML --- or +++ TOML +++)",
             "add at least `date:` and `title:` between --- lines at the top",
         )
-    raise_all(unknown_keys(path, front.fields, NOTE_FIELDS, front.line, "a note's front matter"))
-    return NoteFile(path, note_stem(path)[1], front, text)
+    keys = unknown_keys(path, front.fields, NOTE_FIELDS, front.line, "a note's front matter")
+    return NoteFile(path, note_stem(path)[1], front, text, keys)
 
 
 def assemble_note(stem: str, files: list[NoteFile], actor_ids: set[str] | None, source_ids: set[str]) -> Note:
@@ -87,6 +89,7 @@ def assemble_note(stem: str, files: list[NoteFile], actor_ids: set[str] | None, 
 def _add_file(draft: _Draft, note_file: NoteFile) -> None:
     path, front = note_file.path, note_file.front
     draft.paths.append(path)
+    draft.key_errors += note_file.key_errors
     for key in SHARED_FIELDS:
         if key not in front.fields:
             continue
@@ -197,85 +200,31 @@ def _split_bodies(note_file: NoteFile) -> dict[str | None, str]:
 
 
 def _validate(draft: _Draft, actor_ids: set[str] | None, source_ids: set[str]) -> Note:
+    """Every field checked on its own, so all the mistakes of a note are reported at once."""
     fields = draft.fields
+    errors: list[ContentError] = list(draft.key_errors)
 
     def fail(key: str, message: str, fix: str) -> ContentError:
         path, line = draft.where.get(key, (draft.paths[0], None))
         return ContentError(path, line, message, fix)
 
-    note_id = str(fields.get("id") or draft.stem)
-    if not _EVENT_ID.match(note_id):
-        raise fail(
-            "id",
-            f"{note_id!r} cannot be an event id (it becomes the page's URL)",
-            "use lowercase Latin letters, digits and hyphens, in `id:` or the file name",
-        )
-    if fields.get("date") in (None, ""):
-        raise fail(
-            "date" if "date" in fields else "title",
-            "the note has no date",
-            "add `date: 2025-11-06` (or 2025-11, 2025, a/b range)",
-        )
-    qualifier = fields.get("qualifier")
-    if qualifier not in QUALIFIERS:
-        raise fail("qualifier", f"qualifier {qualifier!r} is unknown", "use before, after or approximate")
-    try:
-        span = DateSpan.parse(as_date_text(fields["date"]), qualifier)
-    except ValueError as error:
-        raise fail(
-            "date",
-            f"bad date {as_date_text(fields['date'])}: {error}",
-            "write YYYY-MM-DD, YYYY-MM, YYYY or START/END",
-        ) from None
-    kind = fields.get("kind", "occurred")
-    if kind not in EVENT_KINDS:
-        raise fail("kind", f"kind {kind!r} is unknown", f"use one of {', '.join(EVENT_KINDS)}")
-    if not draft.title:
-        raise fail("title", "the note has no title", "add `title:` with a text per language (ru:, kk:)")
-    actors = _string_list(fields.get("actors"), "actors", fail)
-    unknown = [actor for actor in actors if actor_ids is not None and actor not in actor_ids]
-    if unknown:
-        raise fail(
-            "actors",
-            f"unknown actor id(s): {', '.join(unknown)}",
-            "use ids from content/actors.toml, or add the actor there first",
-        )
-    sources = _string_list(fields.get("sources"), "sources", fail)
-    missing = [source for source in sources if source not in source_ids]
-    if missing:
-        raise fail(
-            "sources",
-            f"no article with id {', '.join(missing)} in content/articles/",
-            "a source id is the article's file name without extension",
-        )
-    tags = _string_list(fields.get("tags"), "tags", fail)
-    bad_tags = [tag for tag in tags if not TAG_ID.match(tag)]
-    if bad_tags:
-        raise fail(
-            "tags",
-            f"tag(s) {', '.join(bad_tags)} are not ids: a tag becomes part of a URL",
-            "use lowercase Latin letters, digits and hyphens; give readers' names in content/tags.toml",
-        )
-    aliases = _string_list(fields.get("aliases"), "aliases", fail)
-    bad_aliases = [alias for alias in aliases if not _EVENT_ID.match(alias) and not _SOURCE_ID.match(alias)]
-    if bad_aliases or note_id in aliases:
-        raise fail(
-            "aliases",
-            f"aliases {', '.join(bad_aliases or [note_id])} cannot be earlier ids of this event",
-            "list the ids the event had before (the names of its old pages, without .html)",
-        )
-    image, image_path = None, None
-    if fields.get("image") is not None:
-        note_path = draft.where["image"][0]
-        image, image_path = resolve_image(
-            fields["image"], note_path, note_path.parents[2], lambda message, fix: fail("image", message, fix)
-        )
-        if not draft.image_alt:
-            raise fail(
-                "image",
-                "the picture has no text for readers who cannot see it",
-                "add image_alt: with what it shows, per language (ru:, kk:)",
-            )
+    def checked(check, default):
+        try:
+            return check()
+        except ContentError as error:
+            errors.append(error)
+            return default
+
+    note_id = checked(lambda: _note_id(fields, draft.stem, fail), draft.stem)
+    span = checked(lambda: _span(fields, fail), None)
+    kind = checked(lambda: _kind(fields, fail), "occurred")
+    checked(lambda: _has_title(draft.title, fail), None)
+    actors = checked(lambda: _known(fields, "actors", actor_ids, fail), [])
+    sources = checked(lambda: _known(fields, "sources", source_ids, fail), [])
+    tags = checked(lambda: _tags(fields, fail), [])
+    aliases = checked(lambda: _aliases(fields, note_id, fail), [])
+    image, image_path = checked(lambda: _image(draft, fail), (None, None))
+    raise_all(errors)
     return Note(
         id=note_id,
         paths=draft.paths,
@@ -292,6 +241,111 @@ def _validate(draft: _Draft, actor_ids: set[str] | None, source_ids: set[str]) -
         image_path=image_path,
         image_alt=draft.image_alt,
     )
+
+
+def _note_id(fields: dict, stem: str, fail) -> str:
+    note_id = str(fields.get("id") or stem)
+    if not _EVENT_ID.match(note_id):
+        raise fail(
+            "id",
+            f"{note_id!r} cannot be an event id (it becomes the page's URL)",
+            "use lowercase Latin letters, digits and hyphens, in `id:` or the file name",
+        )
+    return note_id
+
+
+def _span(fields: dict, fail) -> DateSpan:
+    if fields.get("date") in (None, ""):
+        raise fail(
+            "date" if "date" in fields else "title",
+            "the note has no date",
+            "add `date: 2025-11-06` (or 2025-11, 2025, a/b range)",
+        )
+    qualifier = fields.get("qualifier")
+    if qualifier not in QUALIFIERS:
+        raise fail("qualifier", f"qualifier {qualifier!r} is unknown", "use before, after or approximate")
+    try:
+        return DateSpan.parse(as_date_text(fields["date"]), qualifier)
+    except ValueError as error:
+        raise fail(
+            "date",
+            f"bad date {as_date_text(fields['date'])}: {error}",
+            "write YYYY-MM-DD, YYYY-MM, YYYY or START/END",
+        ) from None
+
+
+def _kind(fields: dict, fail) -> str:
+    kind = fields.get("kind", "occurred")
+    if kind not in EVENT_KINDS:
+        raise fail("kind", f"kind {kind!r} is unknown", f"use one of {', '.join(EVENT_KINDS)}")
+    return kind
+
+
+def _has_title(title: dict[str, str], fail) -> None:
+    if not title:
+        raise fail("title", "the note has no title", "add `title:` with a text per language (ru:, kk:)")
+
+
+def _known(fields: dict, key: str, known: set[str] | None, fail) -> list[str]:
+    """`actors` or `sources`: ids of the registry or of the articles (None: the registry failed)."""
+    ids = _string_list(fields.get(key), key, fail)
+    missing = [i for i in ids if known is not None and i not in known]
+    if missing and key == "actors":
+        raise fail(
+            "actors",
+            f"unknown actor id(s): {', '.join(missing)}",
+            "use ids from content/actors.toml, or add the actor there first",
+        )
+    if missing:
+        raise fail(
+            "sources",
+            f"no article with id {', '.join(missing)} in content/articles/",
+            "a source id is the article's file name without extension",
+        )
+    return ids
+
+
+def _tags(fields: dict, fail) -> list[str]:
+    tags = _string_list(fields.get("tags"), "tags", fail)
+    bad_tags = [tag for tag in tags if not TAG_ID.match(tag)]
+    if bad_tags:
+        raise fail(
+            "tags",
+            f"tag(s) {', '.join(bad_tags)} are not ids: a tag becomes part of a URL",
+            "use lowercase Latin letters, digits and hyphens; give readers' names in content/tags.toml",
+        )
+    return tags
+
+
+def _aliases(fields: dict, note_id: str, fail) -> list[str]:
+    aliases = _string_list(fields.get("aliases"), "aliases", fail)
+    bad_aliases = [alias for alias in aliases if not _EVENT_ID.match(alias) and not _SOURCE_ID.match(alias)]
+    if bad_aliases or note_id in aliases:
+        raise fail(
+            "aliases",
+            f"aliases {', '.join(bad_aliases or [note_id])} cannot be earlier ids of this event",
+            "list the ids the event had before (the names of its old pages, without .html)",
+        )
+    return aliases
+
+
+def _image(draft: _Draft, fail) -> tuple[Path | None, str | None]:
+    if draft.fields.get("image") is None:
+        return None, None
+    note_path = draft.where["image"][0]
+    found = resolve_image(
+        draft.fields["image"],
+        note_path,
+        note_path.parents[2],
+        lambda message, fix: fail("image", message, fix),
+    )
+    if not draft.image_alt:
+        raise fail(
+            "image",
+            "the picture has no text for readers who cannot see it",
+            "add image_alt: with what it shows, per language (ru:, kk:)",
+        )
+    return found
 
 
 def _string_list(value: Any, key: str, fail) -> list[str]:
