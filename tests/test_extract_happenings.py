@@ -650,3 +650,19 @@ def test_a_plans_old_day_in_the_next_sentence_or_after_from_is_the_happenings(
     new = [m for m in mentions if m.when.edtf == "2026-06-05" and m.role != Role.BACKGROUND]
     assert [m.formerly.edtf if m.formerly else None for m in new] == ["2026-05-15"]
     assert all(m.role == Role.BACKGROUND for m in mentions if m.when.edtf == "2026-05-15")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kept", "not_kept"),
+    [
+        ("s_en.txt", "Bozshakol Copper chose a contractor on 1 October.", "Bozshakol Copper", "Copper"),
+        ("t_en.txt", "The Senate approved the bill on 1 October.", "Senate", "The Senate"),
+        ("u_kk.txt", "Бұл Нұрлан Омаровтың екінші сапары болды.", "Нұрлан Омаров", "Бұл Нұрлан Омаров"),
+    ],
+)
+def test_a_sentence_opening_name_keeps_its_first_word_unless_it_only_opens(
+    tmp_path, empty_index, name, text, kept, not_kept
+):
+    doc = article(tmp_path, name, f" date 2026-10-02 Report\n{text}\n")
+    keys = {u.key for u in extract(doc, empty_index).unknown_names}
+    assert kept in keys and not_kept not in keys

@@ -8,12 +8,14 @@ word of a sentence is capitalised anyway, so it counts only when it is not an or
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .actors import TextWord
-from .discovered import is_media, is_title_word, name_keys
+from .discovered import is_media, is_title_word, name_keys, names_file_bytes
 from .inflection import kazakh_stems
+from .latin import with_latin
 from .sentences import Sentence, sentence_at
 from .tense import russian_morphology
 from .vocabulary import date_words
@@ -95,7 +97,7 @@ def _name_from_run(text, run, sentences, language, inner_capitals) -> list[Unkno
     # «Дала Банк», "Nomad Air": capitalised words that fill a quotation are a name, however
     # ordinary the words («дала», «банк»).
     quoted = _fills_quotation(text, run[0].start, run[-1].end)
-    if opens and not quoted and first not in inner_capitals and _ordinary_word(run[0].text, language):
+    if opens and not quoted and first not in inner_capitals and _opens_only(run, language):
         run = run[1:]
     if not run or (not quoted and language == "ru" and all(_ordinary_word(w.text, language) for w in run)):
         return []  # «Президент», «Меморандума», «Саммите»: capitalised out of respect, not names
@@ -166,6 +168,22 @@ def _capitalised_inside_sentences(words: list[TextWord], sentences: list[Sentenc
             openers.add(word.start)
             previous = sentence
     return {w.text for w in words if w.text[:1].isupper() and w.start not in openers}
+
+
+def _opens_only(run: list[TextWord], language: str) -> bool:
+    """Whether a sentence's first word is only its opener, not the start of the name after it.
+    A lone capitalised word is an opener unless the text capitalises it elsewhere (checked by the
+    caller); in a run of several, only a word Russian's dictionary knows, or one of the openers
+    of names.toml, is ("The Senate", "Bozshakol Copper": the first is, the second is not)."""
+    if language == "ru" or len(run) == 1:
+        return _ordinary_word(run[0].text, language)
+    return run[0].text.lower() in _openers(language)
+
+
+@cache
+def _openers(language: str) -> frozenset[str]:
+    words = tomllib.loads(names_file_bytes().decode("utf-8"))["openers"].get(language, [])
+    return frozenset(with_latin(words)) if language == "kk" else frozenset(words)
 
 
 def _ordinary_word(word: str, language: str) -> bool:
