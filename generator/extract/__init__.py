@@ -32,7 +32,7 @@ from .happenings import (
     recalls,
     sentence_role,
 )
-from .moved import lend_old_days
+from .moved import lend_old_days, marked_as_another
 from .names import UnknownName, find_unknown_names
 from .sentences import Sentence, sentence_at, sentence_index, split_sentences
 from .tense import FUTURE, sentence_tense
@@ -86,6 +86,7 @@ class EventMention:
     numbers: tuple[str, ...] = ()  # amounts and counts it gives: «38 участков», "$1.1bn"
     kinds: tuple[str, ...] = ()  # key terms of its own clause (the headline's: and its dated clause)
     formerly: DateSpan | None = None  # the day it was planned for before it was moved
+    another: bool = False  # «во втором полуфинале»: another happening of a kind its article told of
     # «через неделю после приговора»: (days from that happening, the kinds its words name)
     anchored_to: tuple[int, tuple[str, ...]] | None = None
 
@@ -374,7 +375,7 @@ def _event_mentions(
             )
             actors = actors_by_sentence.get(number, [])
             mentions.append(replace(undated, actors=list(actors), names=tuple(names)))
-    return lend_old_days(mentions, old_plans, sentences)
+    return marked_as_another(lend_old_days(mentions, old_plans, sentences), result.language)
 
 
 def _vaguer_in_clause(text: str, dates: list[FoundDate]) -> set[tuple[int, int]]:

@@ -127,6 +127,23 @@ def find_concepts(text: str, language: str) -> tuple[str, ...]:
     return tuple(concept for concept in table if concept in found)
 
 
+def concepts_after(text: str, language: str, markers: tuple[str, ...]) -> set[str]:
+    """The concepts whose words follow one of `markers` (word beginnings) at once, or after one
+    word: «втором полуфинале» → semifinal."""
+    _table, matchers = _load()
+    by_start, _negatives = matchers.get(language, matchers["en"])
+    tokens = words(fold(text.lower()))
+    found: set[str] = set()
+    for position, token in enumerate(tokens):
+        if not token.text.startswith(markers):
+            continue
+        for at in range(position + 1, min(len(tokens), position + 3)):
+            for form in by_start.get(tokens[at].text[:2], ()):
+                if _matches(tokens, at, form.stems):
+                    found.add(form.concept)
+    return found
+
+
 def _matches(tokens, position: int, stems: tuple[tuple[str, bool], ...]) -> bool:
     if not _word_matches(tokens[position].text, *stems[0]):
         return False

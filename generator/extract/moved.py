@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .happenings import Role
+from .concepts import concepts_after
+from .happenings import Role, discourse
 from .sentences import Sentence, sentence_index
 
 if TYPE_CHECKING:
@@ -39,3 +40,15 @@ def lend_old_days(
             if mention.formerly is None and mention.when.precision == "day" and mention.when != old_day:
                 found[i] = replace(mention, formerly=old_day)
     return found
+
+
+def marked_as_another(mentions: list, language: str) -> list:
+    """Mentions whose own kind of happening is worded as another one («Сол күні екінші жартылай
+    финалда …»): the merge keeps them from the report of that kind their article gave first."""
+    markers = tuple(discourse()["another"].get(language, ()))
+    if not markers:
+        return mentions
+    return [
+        replace(m, another=True) if set(m.kinds) & concepts_after(m.text, language, markers) else m
+        for m in mentions
+    ]

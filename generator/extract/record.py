@@ -102,6 +102,7 @@ def _mention(mention: EventMention) -> dict:
         "numbers": list(mention.numbers),
         "kinds": list(mention.kinds),
         "formerly": mention.formerly.edtf if mention.formerly else None,
+        "another": mention.another,
         "anchored_to": list(mention.anchored_to) if mention.anchored_to else None,
     }
 
@@ -171,5 +172,6 @@ def _event_mention(m: dict) -> EventMention:
         numbers=tuple(m["numbers"]),
         kinds=tuple(m["kinds"]),
         formerly=DateSpan.parse(m["formerly"]) if m["formerly"] else None,
+        another=bool(m.get("another", False)),
         anchored_to=(m["anchored_to"][0], tuple(m["anchored_to"][1])) if m["anchored_to"] else None,
     )

@@ -127,6 +127,9 @@ class Rule(StrEnum):
     SAME_ARTICLE_OTHER_DAY = "apart: one article tells of them on different days"
     BOTH_DAYS_TOLD = "apart: a day apart, and an article tells of each day on its own"
     SAME_STORY = "joined: the day and kind both name, in articles that share names of one story"
+    ANOTHER_OF_ITS_KIND = (
+        "apart: its article calls it another happening of that kind («во втором полуфинале»)"
+    )
     NO_ONE_IN_COMMON = "apart: they name no actor or name in common"
     DIFFERENT_KINDS = "apart: they name different kinds of happening"
     DIFFERENT_COUNTRIES = "apart: their venues are in different countries"
@@ -192,6 +195,8 @@ class Scorer:
             return Verdict(False, Rule.BOTH_DAYS_TOLD)
         if _told_on_another_day(candidate, cluster):
             return Verdict(False, Rule.SAME_ARTICLE_OTHER_DAY)
+        if candidate.mention.another and _same_kind_from_its_article(candidate, cluster):
+            return Verdict(False, Rule.ANOTHER_OF_ITS_KIND)
         names = shared_keys(candidate.names, cluster.names)
         numbers = candidate.numbers & cluster.numbers
         # An exact amount («17,5%», "No. 361"), or two counts («школы № 41 и № 78»), are as
@@ -420,6 +425,10 @@ def _told_on_another_day(candidate: Candidate, cluster: Cluster) -> bool:
         candidate.high < low or high < candidate.low
         for low, high in cluster.days_of.get(candidate.source, ())
     )
+
+
+def _same_kind_from_its_article(candidate: Candidate, cluster: Cluster) -> bool:
+    return any(m.source == candidate.source and m.specific & candidate.specific for m in cluster.members)
 
 
 def _once_planned(candidate: Candidate, cluster: Cluster) -> bool:
