@@ -90,7 +90,6 @@ the articles that use it. A name no article writes in a language is transliterat
 entry says which names are such guesses. Outlets are proposed with media = true.
 """
 
-REVIEWED_NAME = ".timeline-reviewed.json"
 REVIEW_HELP = """\
 List what an editor should look at, each with its evidence and, where a decision is the fix,
 the lines to paste into content/decisions.toml:
@@ -134,12 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    new = commands.add_parser(
-        "new",
-        help="start a new chronology: a site folder that builds at once",
-        description=NEW_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    new = _command(commands, "new", NEW_HELP, "start a new chronology: a site folder that builds at once")
     new.add_argument("folder", type=Path, metavar="DIR", help="the new site's folder (new or empty)")
     new.add_argument(
         "--languages",
@@ -151,12 +145,7 @@ def _parser() -> argparse.ArgumentParser:
         "--title", metavar="TEXT", help="the site title in every language (default: «Хроника», Chronology)"
     )
     new.set_defaults(run=_run_new)
-    build = commands.add_parser(
-        "build",
-        help="build the site into public/",
-        description=BUILD_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    build = _command(commands, "build", BUILD_HELP, "build the site into public/")
     build.add_argument(
         "--site",
         "-s",
@@ -178,22 +167,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", "-q", action="store_true", help="print errors and warnings only")
     build.set_defaults(run=_run_build)
 
-    extract = commands.add_parser(
-        "extract",
-        help="show the dates and actors found in one article, and why",
-        description=EXTRACT_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    extract = _command(
+        commands, "extract", EXTRACT_HELP, "show the dates and actors found in one article, and why"
     )
     extract.add_argument("file", type=Path, metavar="FILE", help="an article (.txt or .md)")
     extract.add_argument("--json", action="store_true", help="print JSON instead of the listing")
     _site_option(extract)
     extract.set_defaults(run=_run_extract)
 
-    serve = commands.add_parser(
-        "serve",
-        help="build, serve the site locally and rebuild it as you edit",
-        description=SERVE_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    serve = _command(
+        commands, "serve", SERVE_HELP, "build, serve the site locally and rebuild it as you edit"
     )
     _site_option(serve)
     serve.add_argument(
@@ -208,11 +191,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", "-p", type=_port, default=8000, help="the port to listen on (default: 8000)")
     serve.set_defaults(run=_run_serve)
 
-    publish = commands.add_parser(
+    publish = _command(
+        commands,
         "publish",
-        help="build the site for production and deploy it to a folder or a git branch",
-        description=PUBLISH_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        PUBLISH_HELP,
+        "build the site for production and deploy it to a folder or a git branch",
     )
     _site_option(publish)
     publish.add_argument(
@@ -237,11 +220,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     publish.set_defaults(run=_run_publish)
 
-    translate = commands.add_parser(
+    translate = _command(
+        commands,
         "translate",
-        help="export the titles and summaries a language lacks as a PO file, or import them back",
-        description=TRANSLATE_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        TRANSLATE_HELP,
+        "export the titles and summaries a language lacks as a PO file, or import them back",
     )
     direction = translate.add_mutually_exclusive_group(required=True)
     direction.add_argument("--export", metavar="LANG", help="write what LANG lacks to FILE")
@@ -250,11 +233,11 @@ def _parser() -> argparse.ArgumentParser:
     _site_option(translate)
     translate.set_defaults(run=_run_translate)
 
-    actors = commands.add_parser(
+    actors = _command(
+        commands,
         "actors",
-        help="print registry entries for the names the articles use and content/actors.toml lacks",
-        description=ACTORS_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        ACTORS_HELP,
+        "print registry entries for the names the articles use and content/actors.toml lacks",
     )
     actors.add_argument(
         "--min-articles",
@@ -266,25 +249,22 @@ def _parser() -> argparse.ArgumentParser:
     _site_option(actors)
     actors.set_defaults(run=_run_actors)
 
-    review = commands.add_parser(
+    review = _command(
+        commands,
         "review",
-        help="list what an editor should look at, with the decision to add for each",
-        description=REVIEW_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        REVIEW_HELP,
+        "list what an editor should look at, with the decision to add for each",
     )
     review.add_argument(
         "--mark",
         action="store_true",
-        help=f"record the events listed as reviewed (in {REVIEWED_NAME}): the next review lists newer ones",
+        help="record the events listed as reviewed: the next review lists only newer ones",
     )
     _site_option(review)
     review.set_defaults(run=_run_review)
 
-    check = commands.add_parser(
-        "check",
-        help="check content/ and list names the actor registry does not know",
-        description=CHECK_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    check = _command(
+        commands, "check", CHECK_HELP, "check content/ and list names the actor registry does not know"
     )
     check.add_argument("--json", action="store_true", help="print JSON instead of the listing")
     check.add_argument(
@@ -295,6 +275,13 @@ def _parser() -> argparse.ArgumentParser:
     _site_option(check)
     check.set_defaults(run=_run_check)
     return parser
+
+
+def _command(commands, name: str, description: str, summary: str) -> argparse.ArgumentParser:
+    """One subcommand: its one-line help in the command list, its description kept as written."""
+    return commands.add_parser(
+        name, help=summary, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
 
 
 def _port(text: str) -> int:

@@ -22,7 +22,7 @@ from .ingest.decisions import DECISIONS_FILE
 from .merge.explain import weak_joins
 from .model import Event
 
-REVIEWED_FILE = ".timeline-reviewed.json"  # cli.REVIEWED_NAME says the same to --help
+REVIEWED_FILE = ".timeline-reviewed.json"
 
 
 class Look(StrEnum):
