@@ -4,6 +4,8 @@ registry, and the articles given (a name → text mapping, or a folder to copy).
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -18,6 +20,17 @@ ru = "Хроника"
 kk = "Шежіре"
 en = "Chronology"
 """
+
+
+def run_timeline(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`timeline …` as a user types it, in `cwd`, with this checkout's code."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def copy_site(source: Path, target: Path) -> None:

@@ -3,13 +3,11 @@ script, in dictionary form, with guesses marked — and pasted, they build."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
-from sites import empty_registry_site
+from sites import empty_registry_site, run_timeline
 
 from generator.actor_stubs import actor_stubs
 from generator.build import build_site, read_chronology
@@ -66,9 +64,7 @@ def test_an_outlet_is_proposed_as_media(stubs):
 
 
 def test_the_printed_entries_paste_into_the_registry_and_build(site, tmp_path):
-    done = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "actors", "--site", str(site)], capture_output=True, text=True
-    )
+    done = run_timeline("actors", cwd=site)
     assert done.returncode == 0, done.stderr
     entries = tomllib.loads(done.stdout)
     assert entries["nurlan-omarov"]["type"] == "person"
@@ -79,11 +75,7 @@ def test_the_printed_entries_paste_into_the_registry_and_build(site, tmp_path):
         report = build_site(site, tmp_path / "public")
         opening = max(report.timeline.events, key=lambda event: len(event.sources))
         assert opening.span.edtf == "2026-09-17" and "nurlan-omarov" in opening.actors
-        again = subprocess.run(
-            [sys.executable, "-m", "generator.cli", "actors", "--site", str(site)],
-            capture_output=True,
-            text=True,
-        )
+        again = run_timeline("actors", cwd=site)
         assert "[nurlan-omarov]" not in again.stdout  # registered: no longer proposed
     finally:
         registry.write_text("", "utf-8")

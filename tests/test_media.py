@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from sites import empty_registry_site
+from sites import empty_registry_site, run_timeline
 
 from generator.build import build_site
 from generator.errors import ContentError, ContentErrors
@@ -87,21 +85,7 @@ def test_a_picture_that_cannot_be_shown_is_an_error_on_the_notes_line(site, writ
 def test_opengraph_timelinejs_and_publish_name_a_file_that_exists(site, tmp_path):
     _write_note(site, "beside.svg")
     www = tmp_path / "www"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator.cli",
-            "publish",
-            "--to",
-            str(www),
-            "--base-url",
-            "https://x.example.net/",
-        ],
-        cwd=site,
-        capture_output=True,
-        text=True,
-    )
+    done = run_timeline("publish", "--to", str(www), "--base-url", "https://x.example.net/", cwd=site)
     assert done.returncode == 0, done.stderr
     page = (www / "ru" / "events" / "dike-breach.html").read_text("utf-8")
     # Minified: attribute quotes are dropped where HTML allows, and attributes may be reordered.

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sites import append_to_site_file, edit_site_file
+from sites import run_timeline as timeline
 
 from generator.build import build_site
 from generator.theme import ASSETS_DIR
-
-
-def timeline(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *arguments],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def _events(public: Path) -> list[dict]:

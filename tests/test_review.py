@@ -4,12 +4,11 @@ pasted into content/decisions.toml."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sites import empty_registry_site
+from sites import run_timeline as timeline
 from test_merge_editorial import ARTICLES
 
 from generator.build import build_site
@@ -20,16 +19,6 @@ APPEAL = (
     "Акимат Алматы подал апелляцию на решение Медеуского районного суда по иску компании «Нур».\n\n"
     "Ранее суд отложил слушание по этому делу.\n"
 )
-
-
-def timeline(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *arguments],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.fixture

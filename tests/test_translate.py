@@ -4,13 +4,12 @@ back into content/translations/, which every build applies; `check` counts what 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 from sites import empty_registry_site
+from sites import run_timeline as timeline
 
 from generator.build import build_site
 
@@ -20,16 +19,6 @@ ARTICLES = {
     "bridge_en.txt": " date 2026-05-20 Ishim bridge reopens in Petropavl\n\n"
     "The road bridge over the Ishim in Petropavl reopened on 20 May after repairs.\n",
 }
-
-
-def timeline(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *arguments],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.fixture
