@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..errors import ContentError, ContentErrors, did_you_mean
-from ..model import Action, Decision, Event, ReportedDate
+from ..model import Action, Decision, Event
 from .candidates import Candidate
 from .cluster import Cluster
 
@@ -71,7 +71,10 @@ def worded(event: Event, decisions: list[Decision]) -> Event:
                 span=span,
                 date_reason=f"fixed by the editor ({decision.where})",
                 reported_dates=[
-                    _fits(reported, low <= reported.span.last_day() and reported.span.first_day() <= high)
+                    replace(
+                        reported,
+                        consistent=low <= reported.span.last_day() and reported.span.first_day() <= high,
+                    )
                     for reported in event.reported_dates
                 ],
             )
@@ -83,10 +86,6 @@ def worded(event: Event, decisions: list[Decision]) -> Event:
             )
     merged = [other for d in decisions if d.action == Action.MERGE for other in d.events[1:]]
     return replace(event, decisions=decisions, aliases=[*event.aliases, *merged])
-
-
-def _fits(reported: ReportedDate, consistent: bool) -> ReportedDate:
-    return replace(reported, consistent=consistent)
 
 
 def _apply(decision: Decision, by_id: dict[str, Proposed], dropped: list[DroppedEvent], new_id) -> None:
