@@ -15,6 +15,7 @@ from .merge import merge
 from .model import Document, Note, Timeline
 from .render import RenderMemo, render_site
 from .render.write import write_changes, write_site
+from .timing import Stage, StageClock
 
 
 @dataclass
@@ -51,6 +52,7 @@ class BuildReport:
     pages_total: int = 0
     changed: list[str] = field(default_factory=list)  # files written because their bytes changed
     removed: list[str] = field(default_factory=list)  # files no longer built, deleted
+    clock: StageClock = field(default_factory=StageClock)
 
     @property
     def extracted(self) -> int:
@@ -58,25 +60,32 @@ class BuildReport:
 
 
 def read_chronology(
-    root: Path, base_url: str | None = None, extractions: dict[str, Extraction] | None = None
+    root: Path,
+    base_url: str | None = None,
+    extractions: dict[str, Extraction] | None = None,
+    clock: StageClock | None = None,
 ) -> Chronology:
-    config = load_config(root, base_url)
-    content = read_content(config.content_dir)
-    use_site_concepts(content.concepts)
-    index = build_actor_index(content.actors)
-    cache = open_cache(root, content.actors, extractions)
-    found = {doc.id: cache.extract(doc, index) for doc in content.documents}
-    cache.prune()
-    timeline = merge(
-        content.documents,
-        found,
-        content.notes,
-        content.actors,
-        content.pages,
-        config.languages,
-        content.decisions,
-        content.translations,
-    )
+    clock = clock if clock is not None else StageClock()
+    with clock.stage(Stage.READ):
+        config = load_config(root, base_url)
+        content = read_content(config.content_dir)
+    with clock.stage(Stage.EXTRACT):
+        use_site_concepts(content.concepts)
+        index = build_actor_index(content.actors)
+        cache = open_cache(root, content.actors, extractions)
+        found = {doc.id: cache.extract(doc, index) for doc in content.documents}
+        cache.prune()
+    with clock.stage(Stage.MERGE):
+        timeline = merge(
+            content.documents,
+            found,
+            content.notes,
+            content.actors,
+            content.pages,
+            config.languages,
+            content.decisions,
+            content.translations,
+        )
     timeline.warnings[:0] = content.warnings
     timeline.tags = content.tags
     return Chronology(config, timeline, found, cache.extracted, content.notes, content.documents)
@@ -93,14 +102,16 @@ def build_site(
     the files whose bytes changed; without, it renders everything and swaps the output in whole."""
     started = time.perf_counter()
     memory = memory if memory is not None else BuildMemory()
-    chronology = read_chronology(root, base_url, memory.extractions)
-    files = render_site(chronology.timeline, chronology.config, memory.pages)
+    clock = StageClock()
+    chronology = read_chronology(root, base_url, memory.extractions, clock)
+    files = render_site(chronology.timeline, chronology.config, memory.pages, clock)
     target = output if output is not None else root / "public"
-    if memory.written is None:
-        write_site(files, target)
-        changed, removed = sorted(files), []
-    else:
-        changed, removed = write_changes(files, memory.written, target)
+    with clock.stage(Stage.WRITE):
+        if memory.written is None:
+            write_site(files, target)
+            changed, removed = sorted(files), []
+        else:
+            changed, removed = write_changes(files, memory.written, target)
     memory.written = files
     pages = memory.pages
     return BuildReport(
@@ -113,4 +124,5 @@ def build_site(
         len(pages.rendered) + pages.reused,
         changed,
         removed,
+        clock,
     )

@@ -165,6 +165,9 @@ def _parser() -> argparse.ArgumentParser:
         "or an earlier output of timeline build",
     )
     build.add_argument("--quiet", "-q", action="store_true", help="print errors and warnings only")
+    build.add_argument(
+        "--verbose", "-v", action="store_true", help="also print the seconds each stage of the build took"
+    )
     build.set_defaults(run=_run_build)
 
     extract = _command(
@@ -466,11 +469,24 @@ def _run_publish(args: argparse.Namespace) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    import time
+
+    from .unchanged import LastBuild
+
+    started = time.perf_counter()
+    root = args.site.resolve()
+    output = args.output.resolve() if args.output else root / "public"
+    last = LastBuild.now(root, output)
+    if last.holds():
+        seconds = time.perf_counter() - started
+        _print_built(
+            args, output, last.warnings, last.summary, f"nothing changed since, kept as is: {seconds:.2f} s"
+        )
+        return 0
     from .build import build_site
 
-    root = args.site.resolve()
     try:
-        report = build_site(root, args.output.resolve() if args.output else None)
+        report = build_site(root, output)
     except ContentErrors as errors:
         for error in errors.errors:
             print(f"error: {error}", file=sys.stderr)
@@ -483,21 +499,33 @@ def _run_build(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         print("build failed; the output folder was not changed", file=sys.stderr)
         return 1
-    for warning in report.timeline.warnings:
+    timeline = report.timeline
+    summary = (
+        f"built {len(timeline.events)} events from {len(timeline.documents)} articles "
+        f"in {', '.join(timeline.languages)}: {report.files} files in {report.output}"
+    )
+    warnings = [str(warning) for warning in timeline.warnings]
+    last.record(summary, warnings)
+    _print_built(
+        args,
+        output,
+        warnings,
+        summary,
+        f"{report.seconds:.2f} s; {report.extracted} article(s) extracted, "
+        f"{len(timeline.documents) - report.extracted} from cache",
+    )
+    if args.verbose:
+        print("seconds per stage:")
+        print("\n".join(report.clock.lines()))
+    return 0
+
+
+def _print_built(args: argparse.Namespace, output: Path, warnings: list[str], summary: str, how: str) -> None:
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:
-        timeline = report.timeline
-        print(
-            f"built {len(timeline.events)} events from {len(timeline.documents)} articles "
-            f"in {', '.join(timeline.languages)}: {report.files} files in {report.output} "
-            f"({report.seconds:.2f} s; {report.extracted} article(s) extracted, "
-            f"{len(timeline.documents) - report.extracted} from cache)"
-        )
-        print(
-            f"open {report.output / 'index.html'} in a browser, "
-            "or preview it with live reload: timeline serve"
-        )
-    return 0
+        print(f"{summary} ({how})")
+        print(f"open {output / 'index.html'} in a browser, or preview it with live reload: timeline serve")
 
 
 if __name__ == "__main__":

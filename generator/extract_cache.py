@@ -17,8 +17,7 @@ from pathlib import Path
 from .extract import ActorIndex, Extraction, extract, rules_version
 from .extract.record import from_json, to_json
 from .model import Actor, Document
-
-CACHE_FOLDER = ".timeline-cache"
+from .site_paths import CACHE_FOLDER
 
 
 def registry_fingerprint(actors: dict[str, Actor]) -> str:

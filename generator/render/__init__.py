@@ -16,10 +16,11 @@ from markdown_it import MarkdownIt
 from ..config import SiteConfig
 from ..model import Timeline
 from ..theme import TEMPLATES_DIR, asset_files
+from ..timing import Stage, StageClock
 from .exports import export_files
 from .feeds import feed_files, sitemap_files
 from .pages import SiteFacts, autonym, environment_for, render_page, render_template, site_facts
-from .plan import page_path, plan_pages
+from .plan import PlannedPage, page_path, plan_pages
 from .reuse import (
     EVENTS,
     EntryVersions,
@@ -37,10 +38,32 @@ from .search import search_index
 __all__ = ["RenderMemo", "page_path", "plan_pages", "render_site"]
 
 
-def render_site(timeline: Timeline, config: SiteConfig, memo: RenderMemo | None = None) -> dict[str, bytes]:
+def render_site(
+    timeline: Timeline, config: SiteConfig, memo: RenderMemo | None = None, clock: StageClock | None = None
+) -> dict[str, bytes]:
     """`memo` carries the pages of an earlier build of the same site (`timeline serve` keeps one):
     pages none of whose inputs changed are taken from it, and it is updated for the next build."""
     memo = memo if memo is not None else RenderMemo()
+    clock = clock if clock is not None else StageClock()
+    with clock.stage(Stage.RENDER):
+        files, pages = _render_pages(timeline, config, memo)
+    with clock.stage(Stage.DATA):
+        files.update(export_files(timeline, config))
+        files.update(feed_files(timeline, config))
+        files.update(sitemap_files(pages, config))
+        for name, asset in asset_files(config.assets_dir).items():
+            files["assets/" + name] = asset.read_bytes()
+        for event in timeline.events:  # a note's picture kept beside it (generator/ingest/images.py)
+            if event.image is not None and event.image_path and event.image_path not in files:
+                files[event.image_path] = event.image.read_bytes()
+    with clock.stage(Stage.SEARCH):
+        files.update(_search_index(files, config, {page.path for page in pages if page.indexed}, memo))
+    return files
+
+
+def _render_pages(
+    timeline: Timeline, config: SiteConfig, memo: RenderMemo
+) -> tuple[dict[str, bytes], list[PlannedPage]]:
     memo.start()
     files: dict[str, bytes] = {}
     pages = plan_pages(timeline, config)
@@ -72,16 +95,7 @@ def render_site(timeline: Timeline, config: SiteConfig, memo: RenderMemo | None 
         "index.html", "root", lambda: _render_root(environments[config.default_language], config)
     )
     renderer.finish()
-    files.update(export_files(timeline, config))
-    files.update(feed_files(timeline, config))
-    files.update(sitemap_files(pages, config))
-    for name, asset in asset_files(config.assets_dir).items():
-        files["assets/" + name] = asset.read_bytes()
-    for event in timeline.events:  # a note's picture kept beside it (generator/ingest/images.py)
-        if event.image is not None and event.image_path and event.image_path not in files:
-            files[event.image_path] = event.image.read_bytes()
-    files.update(_search_index(files, config, {page.path for page in pages if page.indexed}, memo))
-    return files
+    return files, pages
 
 
 def _site_inputs(timeline: Timeline, config: SiteConfig, facts: SiteFacts) -> str:

@@ -60,8 +60,9 @@ def search_index(
     executable = _executable()
     with _Service(executable) as service:
         index = service.request({"type": "NewIndex", "config": None}, "starting the index")["index_id"]
-        for path in pages:
-            service.request(
+        # All pages are sent before any reply is awaited: the indexer works on them as they come.
+        sent = {
+            service.send(
                 {
                     "type": "AddFile",
                     "index_id": index,
@@ -70,7 +71,10 @@ def search_index(
                     "file_contents": files[path].decode("utf-8"),
                 },
                 f"indexing {path}",
-            )
+            ): path
+            for path in pages
+        }
+        service.collect(sent, "indexing {}")
         reply = service.request({"type": "GetFiles", "index_id": index}, "writing the index")
     bundle = {}
     for item in reply["files"]:
@@ -118,7 +122,7 @@ def _executable() -> Path:
 
 
 class _Service:
-    """`pagefind --service`: one request at a time, each answered before the next is sent."""
+    """`pagefind --service`: requests go out as they come and replies are matched by message id."""
 
     def __init__(self, executable: Path):
         self.executable = executable
@@ -156,6 +160,9 @@ class _Service:
             self.process.wait()
 
     def request(self, payload: dict, doing: str) -> dict:
+        return self.collect({self.send(payload, doing): ""}, doing)[0]
+
+    def send(self, payload: dict, doing: str) -> int:
         self.message_id += 1
         message = json.dumps({"message_id": self.message_id, "payload": payload}, ensure_ascii=False)
         try:
@@ -163,19 +170,28 @@ class _Service:
             self.process.stdin.flush()  # type: ignore[union-attr]
         except OSError:
             self._fail(doing, "the indexer stopped")
-        try:
-            reply = self.replies.get(timeout=REPLY_TIMEOUT)
-        except queue.Empty:
-            self.process.kill()
-            self._fail(doing, f"the indexer did not answer within {REPLY_TIMEOUT:.0f} s")
-        if reply is None:
-            self._fail(doing, f"the indexer stopped (exit status {self.process.wait()})")
-        answer = reply.get("payload") or {}
-        if answer.get("type") == "Error":
-            self._fail(doing, f"the indexer refused: {answer.get('message')}")
-        if reply.get("message_id") != self.message_id:
-            self._fail(doing, f"the indexer answered out of turn: {str(reply)[:200]}")
-        return answer
+        return self.message_id
+
+    def collect(self, sent: Mapping[int, str], doing: str) -> list[dict]:
+        """The replies to the messages `sent` (id → what it was about, put into `doing`), in any order."""
+        answers: list[dict] = []
+        waiting = dict(sent)
+        while waiting:
+            try:
+                reply = self.replies.get(timeout=REPLY_TIMEOUT)
+            except queue.Empty:
+                self.process.kill()
+                self._fail(doing.format(""), f"the indexer did not answer within {REPLY_TIMEOUT:.0f} s")
+            if reply is None:
+                self._fail(doing.format(""), f"the indexer stopped (exit status {self.process.wait()})")
+            about = waiting.pop(reply.get("message_id"), None)
+            answer = reply.get("payload") or {}
+            if answer.get("type") == "Error":
+                self._fail(doing.format(about or ""), f"the indexer refused: {answer.get('message')}")
+            if about is None:
+                self._fail(doing.format(""), f"the indexer answered a message never sent: {str(reply)[:200]}")
+            answers.append(answer)
+        return answers
 
     def _fail(self, doing: str, what: str) -> NoReturn:
         self.process.kill()

@@ -12,8 +12,8 @@ import shutil
 from pathlib import Path
 
 from ..errors import ContentError
+from ..site_paths import OUTPUT_MARKER as MARKER
 
-MARKER = ".timeline-output"
 # The new site is assembled beside the folder and swapped in by renaming, which needs the parent.
 _WRITABLE_PARENT = "use a folder whose parent folder you can write to (a mount point cannot be swapped)"
 

@@ -1,0 +1,143 @@
+"""A build with nothing changed stops at once: what the last build read and wrote, on record.
+
+A build's output is a pure function of the site's files (site.toml, content/, templates/,
+assets/), of the generator (its code, data and theme) and of the packages it renders with. After
+a successful `timeline build`, the digest of all of those is kept in the cache folder with the
+listing of the output folder as written. The next build computes the digest again (before it
+reads anything, so an edit made while a build runs is never taken for built) and, when both the
+inputs and the output folder are as recorded, says so and stops: the output is what a new build
+would write, byte for byte. Anything else, including a hand-edited or deleted output file, builds.
+
+This module imports nothing heavy on purpose: the check is the whole of an unchanged build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from .site_paths import CACHE_FOLDER, OUTPUT_MARKER
+
+RECORD_NAME = "last-build.json"
+SITE_INPUTS = ("site.toml", "content", "templates", "assets")
+# The installed packages whose versions can change the bytes written.
+RENDERING_PACKAGES = (
+    "jinja2",
+    "markdown-it-py",
+    "babel",
+    "pagefind",
+    "pagefind-bin",
+    "minify-html",
+    "rcssmin",
+    "rjsmin",
+    "pymorphy3",
+    "pymorphy3-dicts-ru",
+    "python-dateutil",
+    "pyyaml",
+)
+GENERATOR_DIR = Path(__file__).resolve().parent
+
+
+def _files(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for directory, folders, names in os.walk(folder):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        found += (Path(directory) / name for name in sorted(names) if not name.endswith(".pyc"))
+    return found
+
+
+def _add_tree(digest: hashlib.blake2b, root: Path, relative: str) -> None:
+    path = root / relative
+    paths = _files(path) if path.is_dir() else [path] if path.exists() else []
+    for file in paths:
+        digest.update(f"{file.relative_to(root).as_posix()}\0".encode())
+        digest.update(hashlib.blake2b(file.read_bytes(), digest_size=16).digest())
+
+
+def _package_versions() -> list[str]:
+    versions = []
+    for package in RENDERING_PACKAGES:
+        try:
+            versions.append(f"{package}=={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} missing")
+    return versions
+
+
+def input_digest(root: Path, output: Path, base_url: str | None) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(repr((str(output), base_url, sys.version, _package_versions())).encode())
+    for relative in SITE_INPUTS:
+        _add_tree(digest, root, relative)
+    for file in _files(GENERATOR_DIR):
+        digest.update(f"{file.relative_to(GENERATOR_DIR).as_posix()}\0".encode())
+        digest.update(hashlib.blake2b(file.read_bytes(), digest_size=16).digest())
+    return digest.hexdigest()
+
+
+def output_listing(output: Path) -> str:
+    """Every file of the output folder with its size and modification time, as one digest."""
+    digest = hashlib.blake2b(digest_size=20)
+    if not (output / OUTPUT_MARKER).is_file():
+        return ""
+    for file in _files(output):
+        info = file.stat()
+        digest.update(f"{file.relative_to(output).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class LastBuild:
+    """The record of a site's last successful build into `output`."""
+
+    root: Path
+    output: Path
+    inputs: str  # the digest of the inputs as they are now
+    summary: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def now(cls, root: Path, output: Path, base_url: str | None = None) -> LastBuild:
+        return cls(root, output, input_digest(root, output, base_url))
+
+    @property
+    def path(self) -> Path:
+        return self.root / CACHE_FOLDER / RECORD_NAME
+
+    def holds(self) -> bool:
+        """True when the last build read these very inputs and its output is as it left it."""
+        try:
+            record = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return False
+        if record.get("inputs") != self.inputs or record.get("output") != str(self.output):
+            return False
+        if record.get("listing") != output_listing(self.output):
+            return False
+        self.summary, self.warnings = record.get("summary", ""), list(record.get("warnings", []))
+        return True
+
+    def record(self, summary: str, warnings: list[str]) -> None:
+        """Kept after a successful build; a folder that cannot be written only costs a full build."""
+        record = {
+            "inputs": self.inputs,
+            "output": str(self.output),
+            "listing": output_listing(self.output),
+            "summary": summary,
+            "warnings": warnings,
+        }
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            staging = self.path.with_suffix(".tmp")
+            staging.write_text(json.dumps(record, ensure_ascii=False, indent=1), "utf-8")
+            os.replace(staging, self.path)
+        except OSError:
+            pass
+
+    def forget(self) -> None:
+        self.path.unlink(missing_ok=True)
