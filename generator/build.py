@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,8 +14,8 @@ from .extract_cache import open_cache
 from .ingest import read_content
 from .merge import merge
 from .model import Document, Note, Timeline
-from .render import RenderMemo, render_site
-from .render.write import write_changes, write_site
+from .render import RenderMemo, render_pages, render_whole_site
+from .render.write import holds_as_written, write_changes, write_site
 from .timing import Stage, StageClock
 
 
@@ -39,6 +40,11 @@ class BuildMemory:
     extractions: dict[str, Extraction] = field(default_factory=dict)
     pages: RenderMemo = field(default_factory=RenderMemo)
     written: dict[str, bytes] | None = None
+    whole_site: set[str] = field(default_factory=set)  # the paths of `written` made of the whole site
+
+
+# Told the files written and removed once the pages are out, before the whole-site outputs are made.
+PagesWritten = Callable[[list[str], list[str]], None]
 
 
 @dataclass
@@ -97,26 +103,47 @@ def build_site(
     *,
     base_url: str | None = None,
     memory: BuildMemory | None = None,
+    pages_written: PagesWritten | None = None,
 ) -> BuildReport:
     """With `memory`, the build reuses what the previous build in this process did and writes only
-    the files whose bytes changed; without, it renders everything and swaps the output in whole."""
+    the files whose bytes changed; without, it renders everything and swaps the output in whole.
+    With `pages_written` as well (`timeline serve`), the changed pages are written first and it is
+    told of them; the exports, feeds and search index follow."""
     started = time.perf_counter()
     memory = memory if memory is not None else BuildMemory()
     clock = StageClock()
     chronology = read_chronology(root, base_url, memory.extractions, clock)
-    files = render_site(chronology.timeline, chronology.config, memory.pages, clock)
+    timeline, config = chronology.timeline, chronology.config
+    rendered = render_pages(timeline, config, memory.pages, clock)
     target = output if output is not None else root / "public"
+    changed: list[str] = []
+    removed: list[str] = []
+    pages_first = pages_written is not None and memory.written is not None
+    if pages_first and not holds_as_written(target.resolve(), memory.written or ()):
+        pages_first = False  # the folder was changed behind our back: it is written anew in whole
+    if pages_first:
+        assert memory.written is not None and pages_written is not None
+        before = {path: data for path, data in memory.written.items() if path not in memory.whole_site}
+        with clock.stage(Stage.WRITE):
+            changed, removed = write_changes(rendered.files, before, target)
+        pages_written(changed, removed)
+    whole_site = render_whole_site(timeline, config, rendered, memory.pages, clock)
+    files = {**rendered.files, **whole_site}
     with clock.stage(Stage.WRITE):
         if memory.written is None:
             write_site(files, target)
             changed, removed = sorted(files), []
+        elif pages_first:
+            before = {path: memory.written[path] for path in memory.whole_site}
+            late_changed, late_removed = write_changes(whole_site, before, target)
+            changed, removed = sorted(changed + late_changed), sorted(removed + late_removed)
         else:
             changed, removed = write_changes(files, memory.written, target)
-    memory.written = files
+    memory.written, memory.whole_site = files, set(whole_site)
     pages = memory.pages
     return BuildReport(
         target,
-        chronology.timeline,
+        timeline,
         len(files),
         time.perf_counter() - started,
         chronology.extracted,

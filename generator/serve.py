@@ -23,6 +23,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -38,7 +39,7 @@ from .editor_files import is_editor_scratch
 from .error_page import error_page
 from .errors import ContentError, ContentErrors
 
-QUIET_SECONDS = 0.3  # a burst of saves (an editor writing several files) settles within this
+QUIET_SECONDS = 0.15  # a burst of saves (an editor writing several files) settles within this
 WATCHED_FOLDERS = ("content", "templates", "assets")
 WATCHED_FILES = ("site.toml",)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -129,9 +130,14 @@ class PreviewState:
         return bool(self.errors or self.crash)
 
 
-def rebuild(state: PreviewState, changed: Iterable[str] = ()) -> list[str]:
+def rebuild(
+    state: PreviewState, changed: Iterable[str] = (), reload: Callable[[list[str]], None] | None = None
+) -> list[str]:
     """Builds once and reports it on the console; returns the paths browsers should reload.
 
+    With `reload`, the paths to reload go to it as soon as the changed pages are written, and the
+    build goes on with the exports, feeds and search index; it then returns what is left to reload
+    (nothing, unless the pages did not change and the whole-site outputs did).
     Never raises: whatever goes wrong is kept in `state` for the error page, so the server and
     the watcher live on to see the fix.
     """
@@ -139,8 +145,21 @@ def rebuild(state: PreviewState, changed: Iterable[str] = ()) -> list[str]:
     before = set(state.memory.written or ())
     started = time.perf_counter()
     what = _list_changes(changed)
+    sent: list[str] = []
+
+    def pages_written(changed_pages: list[str], removed_pages: list[str]) -> None:
+        if reload is not None and not was_broken:
+            sent[:] = _reload_paths(changed_pages, removed_pages, before)
+            if sent:
+                reload(sent)
+
     try:
-        report = build_site(state.root, state.output, memory=state.memory)
+        report = build_site(
+            state.root,
+            state.output,
+            memory=state.memory,
+            pages_written=pages_written if reload is not None else None,
+        )
     except (ContentError, ContentErrors) as failure:
         state.errors = failure.errors if isinstance(failure, ContentErrors) else [failure]
         state.crash = ""
@@ -163,7 +182,7 @@ def rebuild(state: PreviewState, changed: Iterable[str] = ()) -> list[str]:
     state.warnings = set(report.timeline.warnings)
     if was_broken:
         return ["*"]
-    return _reload_paths(report.changed, report.removed, before)
+    return [] if sent else _reload_paths(report.changed, report.removed, before)
 
 
 def _reload_paths(changed: list[str], removed: list[str], before: set[str]) -> list[str]:
@@ -342,11 +361,18 @@ def serve(root: Path, output: Path, host: str, port: int) -> int:
     loop = ioloop.IOLoop.current()
     collector: ChangeCollector
 
+    # Builds run one at a time on a thread of their own, so that the server answers while one runs
+    # (the reload it sends brings requests at once); reloads are sent from the server's loop.
+    builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
+
+    def reload_from_loop(paths: list[str]) -> None:
+        loop.add_callback(reload_browsers, list(paths))
+
     def on_quiet(changed: set[str]) -> None:
-        loop.add_callback(lambda: after_changes(changed))
+        builder.submit(after_changes, changed)
 
     def after_changes(changed: set[str]) -> None:
-        reload_browsers(rebuild(state, changed))
+        reload_from_loop(rebuild(state, changed, reload_from_loop))
         _watch_new_folders(observer, collector, root, watched)
 
     collector = ChangeCollector(root, on_quiet)
@@ -363,6 +389,7 @@ def serve(root: Path, output: Path, host: str, port: int) -> int:
     finally:
         observer.stop()
         observer.join(timeout=5)
+        builder.shutdown(wait=True, cancel_futures=True)
     return 0
 
 

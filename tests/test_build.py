@@ -192,3 +192,36 @@ def test_seed_articles_are_imported_unchanged():
         pytest.skip("../shared/seeds is not beside this checkout")
     for seed in sorted(shared.glob("*.txt")):
         assert (ROOT / "content" / "articles" / seed.name).read_bytes() == seed.read_bytes()
+
+
+def test_with_a_memory_the_changed_pages_are_written_before_the_search_index(site_copy):
+    """`timeline serve` reloads the open page as soon as its page is written; the search index and
+    the exports, which read the whole site, follow in the same build."""
+    from generator.build import BuildMemory
+
+    memory = BuildMemory()
+    public = site_copy / "public"
+    build_site(site_copy, memory=memory)
+    note = site_copy / "content/notes/2026-02-04-critical-minerals-ministerial.md"
+    note.write_text(note.read_text("utf-8").replace("прошла первая", "состоялась первая", 1), "utf-8")
+    export_before = (public / "data/timeline.json").read_bytes()
+    seen: dict[str, object] = {}
+
+    def pages_written(changed: list[str], removed: list[str]) -> None:
+        seen["changed"] = changed
+        seen["page"] = (public / "ru/index.html").read_text("utf-8")
+        seen["export"] = (public / "data/timeline.json").read_bytes()
+
+    report = build_site(site_copy, memory=memory, pages_written=pages_written)
+    assert "ru/index.html" in seen["changed"] and "состоялась первая" in seen["page"]
+    assert not any(path.startswith(("pagefind/", "data/")) for path in seen["changed"])
+    assert seen["export"] == export_before  # not yet written when the reload goes out
+    assert "состоялась первая" in (public / "data/timeline.json").read_text("utf-8")
+    assert any(path.startswith("pagefind/") for path in report.changed)
+    fresh = site_copy.parent / "fresh"
+    build_site(site_copy, fresh)
+    assert _tree(public) == _tree(fresh)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}

@@ -7,7 +7,7 @@ sub-path of a host, and straight from disk.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 
 import jinja2
@@ -35,7 +35,15 @@ from .reuse import (
 )
 from .search import search_index
 
-__all__ = ["RenderMemo", "page_path", "plan_pages", "render_site"]
+__all__ = ["RenderMemo", "RenderedPages", "page_path", "plan_pages", "render_pages", "render_site"]
+
+
+@dataclass
+class RenderedPages:
+    """What a reader opens: the pages, the site's assets and the notes' pictures, by output path."""
+
+    files: dict[str, bytes]
+    pages: list[PlannedPage]
 
 
 def render_site(
@@ -44,20 +52,43 @@ def render_site(
     """`memo` carries the pages of an earlier build of the same site (`timeline serve` keeps one):
     pages none of whose inputs changed are taken from it, and it is updated for the next build."""
     memo = memo if memo is not None else RenderMemo()
+    rendered = render_pages(timeline, config, memo, clock)
+    return {**rendered.files, **render_whole_site(timeline, config, rendered, memo, clock)}
+
+
+def render_pages(
+    timeline: Timeline, config: SiteConfig, memo: RenderMemo, clock: StageClock | None = None
+) -> RenderedPages:
+    """The first half of a build: enough for an open page to show an edit."""
     clock = clock if clock is not None else StageClock()
     with clock.stage(Stage.RENDER):
         files, pages = _render_pages(timeline, config, memo)
     with clock.stage(Stage.DATA):
-        files.update(export_files(timeline, config))
-        files.update(feed_files(timeline, config))
-        files.update(sitemap_files(pages, config))
         for name, asset in asset_files(config.assets_dir).items():
             files["assets/" + name] = asset.read_bytes()
         for event in timeline.events:  # a note's picture kept beside it (generator/ingest/images.py)
             if event.image is not None and event.image_path and event.image_path not in files:
                 files[event.image_path] = event.image.read_bytes()
+    return RenderedPages(files, pages)
+
+
+def render_whole_site(
+    timeline: Timeline,
+    config: SiteConfig,
+    rendered: RenderedPages,
+    memo: RenderMemo,
+    clock: StageClock | None = None,
+) -> dict[str, bytes]:
+    """The second half: what is made of the whole site (exports, feeds, sitemap, the search index)."""
+    clock = clock if clock is not None else StageClock()
+    files: dict[str, bytes] = {}
+    with clock.stage(Stage.DATA):
+        files.update(export_files(timeline, config))
+        files.update(feed_files(timeline, config))
+        files.update(sitemap_files(rendered.pages, config))
     with clock.stage(Stage.SEARCH):
-        files.update(_search_index(files, config, {page.path for page in pages if page.indexed}, memo))
+        indexed = {page.path for page in rendered.pages if page.indexed}
+        files.update(_search_index(rendered.files, config, indexed, memo))
     return files
 
 

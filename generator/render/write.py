@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import ContentError
@@ -73,7 +74,7 @@ def write_changes(
     what differs: (paths written, paths removed). Each file is replaced whole, so a reader never
     gets half a page. A folder that is no longer as we left it is rewritten in full instead."""
     output = output.resolve()
-    if not (output / MARKER).is_file() or any(not (output / path).is_file() for path in written):
+    if not holds_as_written(output, written):
         write_site(files, output)
         return sorted(files), []
     changed = sorted(path for path, data in files.items() if written.get(path) != data)
@@ -93,6 +94,11 @@ def write_changes(
         write_site(files, output)  # whatever stood in the way, a whole new folder does not meet it
         return sorted(files), []
     return changed, removed
+
+
+def holds_as_written(output: Path, written: Iterable[str]) -> bool:
+    """Whether the output folder is one we made and still has every file we last wrote to it."""
+    return (output / MARKER).is_file() and all((output / path).is_file() for path in written)
 
 
 def _remove_empty_folders(folder: Path, output: Path) -> None:
