@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SiteConfig, load_config
-from .extract import Extraction, build_actor_index
+from .extract import Extraction
 from .extract.concepts import use_site_concepts
 from .extract_cache import open_cache
+from .extract_jobs import default_jobs
 from .ingest import read_content
 from .merge import merge
 from .model import Document, Note, Timeline
@@ -70,16 +71,17 @@ def read_chronology(
     base_url: str | None = None,
     extractions: dict[str, Extraction] | None = None,
     clock: StageClock | None = None,
+    jobs: int | None = None,
 ) -> Chronology:
+    """`jobs`: processes extracting the articles not in the cache (default: one per core)."""
     clock = clock if clock is not None else StageClock()
     with clock.stage(Stage.READ):
         config = load_config(root, base_url)
         content = read_content(config.content_dir)
     with clock.stage(Stage.EXTRACT):
         use_site_concepts(content.concepts)
-        index = build_actor_index(content.actors)
         cache = open_cache(root, content.actors, extractions)
-        found = {doc.id: cache.extract(doc, index) for doc in content.documents}
+        found = cache.extract_all(content.documents, content.actors, content.concepts, jobs or default_jobs())
         cache.prune()
     with clock.stage(Stage.MERGE):
         timeline = merge(
@@ -104,6 +106,7 @@ def build_site(
     base_url: str | None = None,
     memory: BuildMemory | None = None,
     pages_written: PagesWritten | None = None,
+    jobs: int | None = None,
 ) -> BuildReport:
     """With `memory`, the build reuses what the previous build in this process did and writes only
     the files whose bytes changed; without, it renders everything and swaps the output in whole.
@@ -112,7 +115,7 @@ def build_site(
     started = time.perf_counter()
     memory = memory if memory is not None else BuildMemory()
     clock = StageClock()
-    chronology = read_chronology(root, base_url, memory.extractions, clock)
+    chronology = read_chronology(root, base_url, memory.extractions, clock, jobs)
     timeline, config = chronology.timeline, chronology.config
     rendered = render_pages(timeline, config, memory.pages, clock)
     target = output if output is not None else root / "public"

@@ -20,6 +20,15 @@ The output folder is replaced atomically: if any file has an error, nothing is w
 the previous site stays as it was. Every error names the file, the line and the fix.
 """
 
+EXTRACT_ALL_HELP = """\
+Extract every article of content/articles/ into the extraction cache (.timeline-cache/extract/),
+the records timeline build reads, without building the site; articles already extracted are
+skipped. On this machine the work is shared among --jobs processes (one per core by default).
+With --dask it runs on dask.distributed: a LocalCluster of --workers processes started for the
+run, or the cluster whose scheduler is at --scheduler tcp://HOST:8786 (each worker needs this
+generator and Dask installed). A build afterwards, anywhere the cache folder is, extracts nothing.
+"""
+
 EXTRACT_HELP = """\
 Show what extraction finds in one article: every date expression with its words, its value,
 its precision and the rule that resolved it; every actor mention with the form it takes; the
@@ -168,7 +177,33 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--verbose", "-v", action="store_true", help="also print the seconds each stage of the build took"
     )
+    _jobs_option(build)
     build.set_defaults(run=_run_build)
+
+    extract_all = _command(
+        commands,
+        "extract-all",
+        EXTRACT_ALL_HELP,
+        "extract every article into the cache, here or on a Dask cluster",
+    )
+    _site_option(extract_all)
+    _jobs_option(extract_all)
+    extract_all.add_argument(
+        "--dask", action="store_true", help="run on dask.distributed instead of local processes"
+    )
+    extract_all.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --dask: a running scheduler, e.g. tcp://10.0.0.5:8786 "
+        "(default: start a LocalCluster on this machine)",
+    )
+    extract_all.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="with --dask and no --scheduler: LocalCluster workers (default: one per core)",
+    )
+    extract_all.set_defaults(run=_run_extract_all)
 
     extract = _command(
         commands, "extract", EXTRACT_HELP, "show the dates and actors found in one article, and why"
@@ -337,6 +372,24 @@ def _run_translate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_extract_all(args: argparse.Namespace) -> int:
+    from .extract_all import extract_all
+
+    if (args.scheduler or args.workers) and not args.dask:
+        print("error: --scheduler and --workers go with --dask", file=sys.stderr)
+        return 2
+    try:
+        done = extract_all(args.site.resolve(), args.jobs, args.dask, args.scheduler, args.workers)
+    except (ContentError, ContentErrors) as error:
+        return _report_errors(error, "extract-all failed")
+    rate = done.extracted / done.seconds if done.seconds else 0.0
+    print(
+        f"extracted {done.extracted} of {done.articles} articles on {done.where} in {done.seconds:.1f} s "
+        f"({rate:.0f} articles/s); {done.articles - done.extracted} were in the cache already"
+    )
+    return 0
+
+
 def _run_actors(args: argparse.Namespace) -> int:
     from .actor_stubs import actor_stubs, format_stubs
     from .build import read_chronology
@@ -486,7 +539,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from .build import build_site
 
     try:
-        report = build_site(root, output)
+        report = build_site(root, output, jobs=args.jobs)
     except ContentErrors as errors:
         for error in errors.errors:
             print(f"error: {error}", file=sys.stderr)
@@ -518,6 +571,27 @@ def _run_build(args: argparse.Namespace) -> int:
         print("seconds per stage:")
         print("\n".join(report.clock.lines()))
     return 0
+
+
+def _jobs_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="processes extracting articles not yet in the cache (default: one per core)",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes: give 1 or more")
+    return value
 
 
 def _print_built(args: argparse.Namespace, output: Path, warnings: list[str], summary: str, how: str) -> None:

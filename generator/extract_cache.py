@@ -14,8 +14,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import ActorIndex, Extraction, extract, rules_version
+from .extract import ActorIndex, Extraction, build_actor_index, extract, rules_version
 from .extract.record import from_json, to_json
+from .extract_jobs import PARALLEL_FROM, extract_in_processes
 from .model import Actor, Document
 from .site_paths import CACHE_FOLDER
 
@@ -54,15 +55,46 @@ class ExtractionCache:
 
     def extract(self, document: Document, index: ActorIndex) -> Extraction:
         key = self._key(document)
+        return self._cached(key) or self._keep(key, document, extract(document, index))
+
+    def extract_all(
+        self, documents: list[Document], actors: dict[str, Actor], concepts: str, jobs: int = 1
+    ) -> dict[str, Extraction]:
+        """Every document's extraction by id, in their order; those not cached are made by `jobs`
+        processes when there are enough of them to be worth it (generator/extract_jobs.py)."""
+        found = {doc.id: cached for doc in documents if (cached := self._cached(self._key(doc)))}
+        missing = [doc for doc in documents if doc.id not in found]
+        if jobs > 1 and len(missing) >= PARALLEL_FROM:
+            made = extract_in_processes(missing, actors, concepts, jobs)
+        else:
+            index = build_actor_index(actors)
+            made = [extract(doc, index) for doc in missing]
+        for doc, result in zip(missing, made, strict=True):
+            found[doc.id] = self._keep(self._key(doc), doc, result)
+        return {doc.id: found[doc.id] for doc in documents}
+
+    def missing(self, documents: list[Document]) -> list[Document]:
+        """The documents with no record yet (each is counted as used, so prune keeps its record)."""
+        return [doc for doc in documents if self._cached(self._key(doc)) is None]
+
+    def store(self, document: Document, record: dict) -> None:
+        """A record made elsewhere (a cluster worker) for `document`, as extract would write it."""
+        key = self._key(document)
+        self.misses += 1
+        self.extracted.append(document.id)
+        self._write(key, record)
+
+    def _cached(self, key: str) -> Extraction | None:
         self.used.add(key)
         cached = self.memory.get(key) or self._read(key)
         if cached is not None:
             self.hits += 1
             self.memory[key] = cached
-            return cached
+        return cached
+
+    def _keep(self, key: str, document: Document, result: Extraction) -> Extraction:
         self.misses += 1
         self.extracted.append(document.id)
-        result = extract(document, index)
         self._write(key, to_json(result, document.text, sentences=False))
         self.memory[key] = result
         return result
