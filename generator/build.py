@@ -117,7 +117,7 @@ def build_site(
     clock = StageClock()
     chronology = read_chronology(root, base_url, memory.extractions, clock, jobs)
     timeline, config = chronology.timeline, chronology.config
-    rendered = render_pages(timeline, config, memory.pages, clock)
+    rendered = render_pages(timeline, config, memory.pages, clock, jobs or default_jobs())
     target = output if output is not None else root / "public"
     changed: list[str] = []
     removed: list[str] = []

@@ -580,7 +580,7 @@ def _jobs_option(command: argparse.ArgumentParser) -> None:
         type=_positive,
         default=None,
         metavar="N",
-        help="processes extracting articles not yet in the cache (default: one per core)",
+        help="processes that extract articles and render pages (default: one per core)",
     )
 
 

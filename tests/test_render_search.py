@@ -113,6 +113,19 @@ def test_only_the_main_text_of_a_page_is_indexed(public, indexed):
     assert footer and "JSON · TimelineJS" not in texts  # the footer is not part of any result
 
 
+def test_an_articles_text_is_searched_in_the_edition_of_its_language(public, example_build):
+    """Each article's words are found from its own language's search, stemmed as that language;
+    the other edition finds the article by its title."""
+    fragments = {fragment["url"]: fragment["content"] for fragment in _fragments(public)}
+    documents = example_build.timeline.documents.values()
+    for document in documents:
+        home, other = ("ru", "kk") if document.language == "ru" else ("kk", "ru")
+        last = " ".join(document.text[document.body_start :].split()[-8:])
+        assert last in " ".join(fragments[f"/{home}/sources/{document.id}.html"].split()), document.id
+        elsewhere = " ".join(fragments[f"/{other}/sources/{document.id}.html"].split())
+        assert last not in elsewhere and " ".join(document.title.split()[:4]) in elsewhere, document.id
+
+
 def test_indexing_twice_gives_the_same_bytes(public, indexed):
     files = _site_files(public)
     config = load_config(ROOT)

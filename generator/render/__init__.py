@@ -20,6 +20,7 @@ from ..timing import Stage, StageClock
 from .exports import export_files
 from .feeds import feed_files, sitemap_files
 from .pages import SiteFacts, autonym, environment_for, render_page, render_template, site_facts
+from .parallel import render_all
 from .plan import PlannedPage, page_path, plan_pages
 from .reuse import (
     EVENTS,
@@ -47,22 +48,27 @@ class RenderedPages:
 
 
 def render_site(
-    timeline: Timeline, config: SiteConfig, memo: RenderMemo | None = None, clock: StageClock | None = None
+    timeline: Timeline,
+    config: SiteConfig,
+    memo: RenderMemo | None = None,
+    clock: StageClock | None = None,
+    jobs: int = 1,
 ) -> dict[str, bytes]:
     """`memo` carries the pages of an earlier build of the same site (`timeline serve` keeps one):
-    pages none of whose inputs changed are taken from it, and it is updated for the next build."""
+    pages none of whose inputs changed are taken from it, and it is updated for the next build.
+    `jobs` processes render the pages (generator/render/parallel.py)."""
     memo = memo if memo is not None else RenderMemo()
-    rendered = render_pages(timeline, config, memo, clock)
+    rendered = render_pages(timeline, config, memo, clock, jobs)
     return {**rendered.files, **render_whole_site(timeline, config, rendered, memo, clock)}
 
 
 def render_pages(
-    timeline: Timeline, config: SiteConfig, memo: RenderMemo, clock: StageClock | None = None
+    timeline: Timeline, config: SiteConfig, memo: RenderMemo, clock: StageClock | None = None, jobs: int = 1
 ) -> RenderedPages:
     """The first half of a build: enough for an open page to show an edit."""
     clock = clock if clock is not None else StageClock()
     with clock.stage(Stage.RENDER):
-        files, pages = _render_pages(timeline, config, memo)
+        files, pages = _render_pages(timeline, config, memo, jobs)
     with clock.stage(Stage.DATA):
         for name, asset in asset_files(config.assets_dir).items():
             files["assets/" + name] = asset.read_bytes()
@@ -93,10 +99,9 @@ def render_whole_site(
 
 
 def _render_pages(
-    timeline: Timeline, config: SiteConfig, memo: RenderMemo
+    timeline: Timeline, config: SiteConfig, memo: RenderMemo, jobs: int
 ) -> tuple[dict[str, bytes], list[PlannedPage]]:
     memo.start()
-    files: dict[str, bytes] = {}
     pages = plan_pages(timeline, config)
     environments = {lang: environment_for(config, lang) for lang in config.languages}
     markdown = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
@@ -112,21 +117,16 @@ def _render_pages(
     for page in pages:
         environment = environments[page.language]
         own_inputs = (page.path, page.template, page.key, page.context)
-        files[page.path] = renderer.page(
-            page.path, own_inputs, partial(render_page, page, environment, facts)
-        )
+        renderer.want(page.path, own_inputs, partial(render_page, page, environment, facts))
         if page.key == ("404",) and page.language == config.default_language:
             # Hosts serve /404.html for any missing address: the default language's, placed at the root.
-            files["404.html"] = renderer.page(
+            renderer.want(
                 "404.html",
                 own_inputs,
                 partial(render_page, page, environment, facts, output_path="404.html"),
             )
-    files["index.html"] = renderer.page(
-        "index.html", "root", lambda: _render_root(environments[config.default_language], config)
-    )
-    renderer.finish()
-    return files, pages
+    renderer.want("index.html", "root", partial(_render_root, environments[config.default_language], config))
+    return renderer.finish(partial(render_all, jobs=jobs)), pages
 
 
 def _site_inputs(timeline: Timeline, config: SiteConfig, facts: SiteFacts) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,21 @@ def render_page(
     return render_template(environment, page.template, context, facts.config, where)
 
 
+def search_edition(text_language: str, config: SiteConfig) -> str:
+    """The edition whose search finds an article by the words of its text: the one in the article's
+    language, where the index stems them as that language, or the default edition if the site has
+    none in it. The other editions find the article by its title; indexing the same text once per
+    edition would make the index several times as large and slow for no reader."""
+    return text_language if text_language in config.languages else config.default_language
+
+
+@lru_cache(maxsize=1 << 16)
+def relative_link(target: str, folder: str) -> str:
+    """`target` as a link from a page in `folder`, both relative to the site's root. Pages link to
+    the same few thousand places from a few folders: each link is worked out once per build."""
+    return posixpath.relpath(target, folder)
+
+
 def page_context(
     page: PlannedPage, environment: jinja2.Environment, facts: SiteFacts, where: str
 ) -> dict[str, Any]:
@@ -99,8 +115,10 @@ def page_context(
     gettext = environment.globals["plain_gettext"]
     ngettext = environment.globals["plain_ngettext"]
 
+    folder = posixpath.dirname(where)
+
     def url(target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(where))
+        return relative_link(target, folder)
 
     def path_of(*key) -> str:
         return url(page_path(tuple(str(part) for part in key), language))
@@ -210,6 +228,7 @@ def page_context(
         "evidence": evidence,
         "source_title": source_title,
         "source_body": source_body,
+        "text_searched_here": lambda document: search_edition(document.language, config) == language,
         "countries_of": lambda event: countries_of(event, timeline.actors),
         "plural_forms": plural_forms,
         "filter_options": filter_options,

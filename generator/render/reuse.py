@@ -151,16 +151,17 @@ class RenderMemo:
 
 @dataclass
 class PageRenderer:
-    """Renders the pages of one build, reusing the memo's output where no input changed."""
+    """Renders the pages of one build, reusing the memo's output where no input changed: each page
+    is asked for with `want`, and `finish` renders those that must be, then gives every output."""
 
     memo: RenderMemo
     site_inputs: str
     log: ReadLog
     versions: EntryVersions
-    seen: set[str] = field(default_factory=set)
+    outputs: dict[str, bytes | None] = field(default_factory=dict)  # in the order pages were wanted
+    pending: list[tuple[str, str, Callable[[], bytes]]] = field(default_factory=list)
 
-    def page(self, path: str, own_inputs: Any, render: Callable[[], bytes]) -> bytes:
-        self.seen.add(path)
+    def want(self, path: str, own_inputs: Any, render: Callable[[], bytes]) -> None:
         inputs = digest((self.site_inputs, own_inputs))
         earlier = self.memo.pages.get(path)
         if (
@@ -169,18 +170,24 @@ class PageRenderer:
             and all(self.versions.of(read) == version for read, version in earlier.reads.items())
         ):
             self.memo.reused += 1
-            return earlier.output
-        self.log.take()
-        output = render()
-        reads = {read: self.versions.of(read) for read in self.log.take()}
-        self.memo.pages[path] = RenderedPage(inputs, reads, output)
-        self.memo.rendered.append(path)
-        return output
+            self.outputs[path] = earlier.output
+            return
+        self.outputs[path] = None
+        self.pending.append((path, inputs, render))
 
-    def finish(self) -> None:
-        """Forget pages this build no longer has (a deleted note's event, a renamed article)."""
-        for path in set(self.memo.pages) - self.seen:
+    def finish(self, render_all: Callable[[list[Callable[[], bytes]], ReadLog], list]) -> dict[str, bytes]:
+        """`render_all` renders the pending pages (here or in worker processes): each page's bytes
+        and the entries it read. Pages this build no longer has are forgotten."""
+        made = render_all([render for _, _, render in self.pending], self.log)
+        for (path, inputs, _), (output, reads) in zip(self.pending, made, strict=True):
+            self.memo.pages[path] = RenderedPage(
+                inputs, {read: self.versions.of(read) for read in reads}, output
+            )
+            self.memo.rendered.append(path)
+            self.outputs[path] = output
+        for path in set(self.memo.pages) - set(self.outputs):
             del self.memo.pages[path]
+        return {path: output for path, output in self.outputs.items() if output is not None}
 
 
 def folder_digest(folder: Path) -> str:
