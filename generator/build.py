@@ -16,6 +16,7 @@ from .ingest import read_content
 from .merge import merge
 from .model import Document, Note, Timeline
 from .render import RenderMemo, render_pages, render_whole_site
+from .render.memo_file import load_memo, save_memo
 from .render.write import holds_as_written, write_changes, write_site
 from .timing import Stage, StageClock
 
@@ -113,12 +114,13 @@ def build_site(
     With `pages_written` as well (`timeline serve`), the changed pages are written first and it is
     told of them; the exports, feeds and search index follow."""
     started = time.perf_counter()
-    memory = memory if memory is not None else BuildMemory()
+    target = output if output is not None else root / "public"
+    kept_on_disk = memory is None  # a build of its own keeps its render memo in the cache folder
+    memory = memory if memory is not None else BuildMemory(pages=load_memo(root, target))
     clock = StageClock()
     chronology = read_chronology(root, base_url, memory.extractions, clock, jobs)
     timeline, config = chronology.timeline, chronology.config
     rendered = render_pages(timeline, config, memory.pages, clock, jobs or default_jobs())
-    target = output if output is not None else root / "public"
     changed: list[str] = []
     removed: list[str] = []
     pages_first = pages_written is not None and memory.written is not None
@@ -134,8 +136,8 @@ def build_site(
     files = {**rendered.files, **whole_site}
     with clock.stage(Stage.WRITE):
         if memory.written is None:
-            write_site(files, target)
-            changed, removed = sorted(files), []
+            write_site(files, target, memory.pages.from_folder)
+            changed, removed = sorted(set(files) - memory.pages.from_folder), []
         elif pages_first:
             before = {path: memory.written[path] for path in memory.whole_site}
             late_changed, late_removed = write_changes(whole_site, before, target)
@@ -143,6 +145,9 @@ def build_site(
         else:
             changed, removed = write_changes(files, memory.written, target)
     memory.written, memory.whole_site = files, set(whole_site)
+    if kept_on_disk:
+        with clock.stage(Stage.WRITE):
+            save_memo(root, target, memory.pages)
     pages = memory.pages
     return BuildReport(
         target,

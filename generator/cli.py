@@ -565,7 +565,8 @@ def _run_build(args: argparse.Namespace) -> int:
         warnings,
         summary,
         f"{report.seconds:.2f} s; {report.extracted} article(s) extracted, "
-        f"{len(timeline.documents) - report.extracted} from cache",
+        f"{len(timeline.documents) - report.extracted} from cache; "
+        f"{report.pages_rendered} of {report.pages_total} pages rendered",
     )
     if args.verbose:
         print("seconds per stage:")

@@ -162,7 +162,7 @@ class Actor:
     country: str | None = None
     role: dict[str, str] = field(default_factory=dict)
     media: bool = False  # an outlet or a journalist: it reports events, it is not an actor in them
-    guessed: frozenset[str] = frozenset()  # languages whose name is a transliteration, not the editor's
+    guessed: tuple[str, ...] = ()  # languages whose name is a transliteration, sorted (a set's order varies)
 
     def name(self, language: str) -> str:
         return self.names.get(language) or self.names["en"]

@@ -69,14 +69,21 @@ def _package_versions() -> list[str]:
     return versions
 
 
-def input_digest(root: Path, output: Path, base_url: str | None) -> str:
+def generator_digest() -> str:
+    """The generator's code, data and theme, the Python running it and the packages it renders with."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(repr((str(output), base_url, sys.version, _package_versions())).encode())
-    for relative in SITE_INPUTS:
-        _add_tree(digest, root, relative)
+    digest.update(repr((sys.version, _package_versions())).encode())
     for file in _files(GENERATOR_DIR):
         digest.update(f"{file.relative_to(GENERATOR_DIR).as_posix()}\0".encode())
         digest.update(hashlib.blake2b(file.read_bytes(), digest_size=16).digest())
+    return digest.hexdigest()
+
+
+def input_digest(root: Path, output: Path, base_url: str | None) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(repr((str(output), base_url, generator_digest())).encode())
+    for relative in SITE_INPUTS:
+        _add_tree(digest, root, relative)
     return digest.hexdigest()
 
 

@@ -173,6 +173,10 @@ def test_a_failing_indexer_fails_the_build_and_leaves_public_untouched(site_copy
     broken.write_text("#!/bin/sh\necho 'pagefind: out of cheese' >&2\nexit 3\n", "utf-8")
     broken.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    # An edit that changes indexed pages, so that this build needs the indexer (an unchanged
+    # site takes its index from the last build).
+    note = site_copy / "content/notes/2026-02-04-critical-minerals-ministerial.md"
+    note.write_text(note.read_text("utf-8").replace("прошла первая", "состоялась первая", 1), "utf-8")
     with pytest.raises(ContentError) as failure:
         build_site(site_copy)
     message = str(failure.value)

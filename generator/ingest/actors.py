@@ -97,7 +97,7 @@ def _actor(path: Path, line: int | None, actor_id: str, entry: object) -> Actor:
         country=country,
         role=dict(role),
         media=bool(entry.get("media", False)),
-        guessed=frozenset(guessed),
+        guessed=tuple(sorted(guessed)),
     )
 
 

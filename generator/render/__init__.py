@@ -7,6 +7,7 @@ sub-path of a host, and straight from disk.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -104,6 +105,10 @@ def _render_pages(
     memo.start()
     pages = plan_pages(timeline, config)
     environments = {lang: environment_for(config, lang) for lang in config.languages}
+    for environment in environments.values():  # compiled once here, not again in each worker
+        for template in sorted({page.template for page in pages} | {"redirect.html"}):
+            with contextlib.suppress(jinja2.TemplateError):  # reported with its page, file and line
+                environment.get_template(template)
     markdown = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
     log = ReadLog()
     facts = site_facts(recording_timeline(timeline, log), config, markdown)
@@ -151,6 +156,8 @@ def _search_index(
     pages = digest([(path, digest(files[path])) for path in sorted(indexed)])
     if memo.search is None or memo.search[0] != pages:
         memo.search = (pages, search_index(files, config, indexed))
+    elif memo.folder is not None:
+        memo.from_folder.update(memo.search[1])  # the index the last build wrote there still holds
     return memo.search[1]
 
 

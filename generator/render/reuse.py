@@ -7,21 +7,24 @@ records which entries it read; the next build renders it again only if one of th
 another value, and otherwise reuses its bytes. Nothing has to declare what a template depends on,
 so a new template that reads something new is tracked without a change here.
 
-Values are compared by a digest of their `repr`: the model is plain dataclasses, lists and dicts
-in content order, so equal content gives equal digests within one process. A spurious difference
-only costs a re-render, never a stale page.
+Values are compared by a digest of their pickled bytes: the model is plain dataclasses, lists and
+dicts in content order, so equal content gives equal digests, in one process and from one build
+to the next (generator/render/memo_file.py keeps them on disk). A spurious difference only costs a
+re-render, never a stale page.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import pickle
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..editor_files import is_editor_scratch
-from ..model import Timeline
+from ..model import Actor, Document, Event, Timeline
 
 EVERY_ENTRY = "*every entry*"  # the key recorded when a page iterates a whole mapping
 
@@ -33,8 +36,49 @@ EVENTS = "events"
 Read = tuple[str, Any]  # (mapping name, key)
 
 
-def digest(value: Any) -> str:
-    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).hexdigest()
+def digest(value: Any, shared: Digests | None = None) -> str:
+    """Equal digests mean equal values: pickle's bytes rebuild the value they were made of. (Two
+    equal values may still differ, sets by their order; that costs a re-render, never a stale page.)
+    With `shared`, each event, article and actor in `value` stands for its own digest, worked out
+    once a build although hundreds of pages' contexts hold it."""
+    buffer = io.BytesIO()
+    pickler = _SharedPickler(buffer, shared) if shared is not None else pickle.Pickler(buffer, protocol=5)
+    # No memo: a value held twice and two equal values must give the same bytes (an extraction
+    # read back from the cache shares fewer strings than one just made).
+    pickler.fast = True
+    try:
+        pickler.dump(value)
+        data = buffer.getvalue()
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError):
+        data = repr(value).encode("utf-8")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+SHARED_TYPES = (Event, Document, Actor)
+
+
+class Digests:
+    """The digests of the model's large shared values in one build, by identity (each value kept
+    beside its digest, so that its id is not reused while the digest is remembered)."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[Any, str]] = {}
+
+    def of(self, value: Any) -> str:
+        known = self._known.get(id(value))
+        if known is None or known[0] is not value:
+            known = (value, digest(value))
+            self._known[id(value)] = known
+        return known[1]
+
+
+class _SharedPickler(pickle.Pickler):
+    def __init__(self, buffer: io.BytesIO, shared: Digests) -> None:
+        super().__init__(buffer, protocol=5)
+        self._shared = shared
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return self._shared.of(obj) if type(obj) in SHARED_TYPES else None
 
 
 class ReadLog:
@@ -113,16 +157,17 @@ def tracked_mappings(timeline: Timeline) -> dict[str, Mapping]:
 class EntryVersions:
     """Digests of the entries pages read, from the real (unrecorded) mappings; each worked out once."""
 
-    def __init__(self, mappings: dict[str, Mapping]) -> None:
+    def __init__(self, mappings: dict[str, Mapping], shared: Digests | None = None) -> None:
         self._mappings = mappings
         self._known: dict[Read, str] = {}
+        self.shared = shared if shared is not None else Digests()
 
     def of(self, read: Read) -> str:
         if read not in self._known:
             name, key = read
             mapping = self._mappings[name]
             value = sorted(mapping.items()) if key == EVERY_ENTRY else mapping.get(key)
-            self._known[read] = digest(value)
+            self._known[read] = digest(value, self.shared)
         return self._known[read]
 
 
@@ -130,7 +175,7 @@ class EntryVersions:
 class RenderedPage:
     inputs: str  # digest of the site-wide inputs and the page's own context
     reads: dict[Read, str]  # each entry read while rendering, with its version then
-    output: bytes
+    output: bytes | None  # None: the file of the memo's folder holds it (a memo kept on disk)
 
 
 @dataclass
@@ -144,9 +189,23 @@ class RenderMemo:
     rendered: list[str] = field(default_factory=list)  # paths rendered by the last build
     reused: int = 0  # pages the last build took from the memo
     search: tuple[str, dict[str, bytes]] | None = None  # (digest of indexed pages, the index files)
+    folder: Path | None = None  # the output folder whose files hold the pages kept without bytes
+    from_folder: set[str] = field(default_factory=set)  # paths the last build took from the folder
 
     def start(self) -> None:
-        self.rendered, self.reused = [], 0
+        self.rendered, self.reused, self.from_folder = [], 0, set()
+
+    def output_of(self, path: str, page: RenderedPage) -> bytes | None:
+        if page.output is not None:
+            return page.output
+        if self.folder is None:
+            return None
+        try:
+            output = (self.folder / path).read_bytes()
+        except OSError:
+            return None
+        self.from_folder.add(path)
+        return output
 
 
 @dataclass
@@ -162,15 +221,16 @@ class PageRenderer:
     pending: list[tuple[str, str, Callable[[], bytes]]] = field(default_factory=list)
 
     def want(self, path: str, own_inputs: Any, render: Callable[[], bytes]) -> None:
-        inputs = digest((self.site_inputs, own_inputs))
+        inputs = digest((self.site_inputs, own_inputs), self.versions.shared)
         earlier = self.memo.pages.get(path)
         if (
             earlier is not None
             and earlier.inputs == inputs
             and all(self.versions.of(read) == version for read, version in earlier.reads.items())
+            and (output := self.memo.output_of(path, earlier)) is not None
         ):
             self.memo.reused += 1
-            self.outputs[path] = earlier.output
+            self.outputs[path] = output
             return
         self.outputs[path] = None
         self.pending.append((path, inputs, render))

@@ -19,8 +19,11 @@ from ..site_paths import OUTPUT_MARKER as MARKER
 _WRITABLE_PARENT = "use a folder whose parent folder you can write to (a mount point cannot be swapped)"
 
 
-def write_site(files: dict[str, bytes], output: Path) -> None:
+def write_site(files: dict[str, bytes], output: Path, unchanged: Iterable[str] = ()) -> None:
+    """`unchanged` names files whose bytes are those of the file now in `output`: the new folder
+    links to that file instead of writing it again (and writes it where linking fails)."""
     output = output.resolve()
+    kept = set(unchanged)
     refuse_foreign_folder(output)
     staging = output.with_name(f".{output.name}.staging")
     retired = output.with_name(f".{output.name}.old")
@@ -37,6 +40,12 @@ def write_site(files: dict[str, bytes], output: Path) -> None:
         for relative, data in sorted(files.items()):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
+            if relative in kept:
+                try:
+                    os.link(output / relative, target)
+                    continue
+                except OSError:
+                    pass
             target.write_bytes(data)
         (staging / MARKER).write_text("Built by `timeline build`; replaced on every build.\n", "utf-8")
     except BaseException:
