@@ -151,23 +151,28 @@ MONTHS = {
 }
 
 
+def sentence(language: str, rng: random.Random, dated_share: float) -> str:
+    """One sentence from the stock: a dated one (`dated_share` of them) or a filler."""
+    month = rng.randrange(12)
+    values = {
+        "day": rng.randint(1, 28),
+        "year": rng.randint(2019, 2026),
+        "future": rng.randint(2027, 2040),
+        "pct": rng.randint(10, 60),
+        "a": rng.randint(5, 25),
+        "b": rng.randint(30, 60),
+        "money": rng.randint(2, 40),
+        "n": rng.randint(20, 2000),
+        **{key: forms[month] for key, forms in MONTHS.items()},
+    }
+    dated = rng.random() < dated_share
+    return rng.choice(SENTENCES[language] if dated else FILLER[language]).format(**values)
+
+
 def article(language: str, rng: random.Random, size: int = 2048) -> str:
     parts: list[str] = []
     while sum(len(p.encode()) + 1 for p in parts) < size:
-        month = rng.randrange(12)
-        values = {
-            "day": rng.randint(1, 28),
-            "year": rng.randint(2019, 2026),
-            "future": rng.randint(2027, 2040),
-            "pct": rng.randint(10, 60),
-            "a": rng.randint(5, 25),
-            "b": rng.randint(30, 60),
-            "money": rng.randint(2, 40),
-            "n": rng.randint(20, 2000),
-            **{key: forms[month] for key, forms in MONTHS.items()},
-        }
-        dated = rng.random() < 0.35  # about a third of a report's sentences carry a date
-        parts.append(rng.choice(SENTENCES[language] if dated else FILLER[language]).format(**values))
+        parts.append(sentence(language, rng, 0.35))  # about a third of a report's sentences carry a date
     return " date 2026-02-05 " + parts[0] + "\n" + " ".join(parts[1:]) + "\n"
 
 

@@ -19,8 +19,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract_throughput import FILLER as STOCK_FILLER
-from extract_throughput import MONTHS, SENTENCES
+from extract_throughput import sentence as stock_sentence
 from merge_scaling import Report, corpus
 
 from generator.ingest.actors import read_actors
@@ -67,20 +66,7 @@ class Sizes:
 
 
 def sentence(language: str, rng: random.Random) -> str:
-    month = rng.randrange(12)
-    values = {
-        "day": rng.randint(1, 28),
-        "year": rng.randint(2019, 2026),
-        "future": rng.randint(2027, 2040),
-        "pct": rng.randint(10, 60),
-        "a": rng.randint(5, 25),
-        "b": rng.randint(30, 60),
-        "money": rng.randint(2, 40),
-        "n": rng.randint(20, 2000),
-        **{key: forms[month] for key, forms in MONTHS.items()},
-    }
-    dated = rng.random() < 0.03  # most of a paragraph is not a dated report
-    return rng.choice(SENTENCES[language] if dated else STOCK_FILLER[language]).format(**values)
+    return stock_sentence(language, rng, 0.03)  # most of a paragraph is not a dated report
 
 
 def paragraphs(lead: list[str], language: str, rng: random.Random) -> list[str]:

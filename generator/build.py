@@ -15,7 +15,7 @@ from .extract_jobs import default_jobs
 from .ingest import read_content
 from .merge import merge
 from .model import Document, Note, Timeline
-from .render import RenderMemo, render_pages, render_whole_site
+from .render import RenderedPages, RenderMemo, render_pages, render_whole_site
 from .render.memo_file import load_memo, save_memo
 from .render.write import holds_as_written, write_changes, write_site
 from .timing import Stage, StageClock
@@ -43,6 +43,16 @@ class BuildMemory:
     pages: RenderMemo = field(default_factory=RenderMemo)
     written: dict[str, bytes] | None = None
     whole_site: set[str] = field(default_factory=set)  # the paths of `written` made of the whole site
+    # A build whose whole-site outputs were left for later (`whole_site_later`): what to make them of.
+    pending: PendingWholeSite | None = None
+
+
+@dataclass
+class PendingWholeSite:
+    timeline: Timeline
+    config: SiteConfig
+    rendered: RenderedPages
+    target: Path
 
 
 # Told the files written and removed once the pages are out, before the whole-site outputs are made.
@@ -107,12 +117,14 @@ def build_site(
     base_url: str | None = None,
     memory: BuildMemory | None = None,
     pages_written: PagesWritten | None = None,
+    whole_site_later: bool = False,
     jobs: int | None = None,
 ) -> BuildReport:
     """With `memory`, the build reuses what the previous build in this process did and writes only
     the files whose bytes changed; without, it renders everything and swaps the output in whole.
     With `pages_written` as well (`timeline serve`), the changed pages are written first and it is
-    told of them; the exports, feeds and search index follow."""
+    told of them; the exports, feeds and search index follow, or, with `whole_site_later`, are left
+    in `memory.pending` for `catch_up` to make when the editor pauses."""
     started = time.perf_counter()
     target = output if output is not None else root / "public"
     kept_on_disk = memory is None  # a build of its own keeps its render memo in the cache folder
@@ -132,6 +144,11 @@ def build_site(
         with clock.stage(Stage.WRITE):
             changed, removed = write_changes(rendered.files, before, target)
         pages_written(changed, removed)
+        if whole_site_later:
+            memory.pending = PendingWholeSite(timeline, config, rendered, target)
+            memory.written = {**rendered.files, **{path: memory.written[path] for path in memory.whole_site}}
+            return _report(memory, chronology, target, started, clock, changed, removed)
+    memory.pending = None
     whole_site = render_whole_site(timeline, config, rendered, memory.pages, clock)
     files = {**rendered.files, **whole_site}
     with clock.stage(Stage.WRITE):
@@ -148,11 +165,36 @@ def build_site(
     if kept_on_disk:
         with clock.stage(Stage.WRITE):
             save_memo(root, target, memory.pages)
+    return _report(memory, chronology, target, started, clock, changed, removed)
+
+
+def catch_up(memory: BuildMemory) -> list[str]:
+    """Makes and writes the whole-site outputs a `whole_site_later` build left: the files written."""
+    pending, memory.pending = memory.pending, None
+    if pending is None or memory.written is None:
+        return []
+    whole_site = render_whole_site(pending.timeline, pending.config, pending.rendered, memory.pages)
+    before = {path: memory.written[path] for path in memory.whole_site}
+    changed, _removed = write_changes(whole_site, before, pending.target)
+    memory.written = {**pending.rendered.files, **whole_site}
+    memory.whole_site = set(whole_site)
+    return changed
+
+
+def _report(
+    memory: BuildMemory,
+    chronology: Chronology,
+    target: Path,
+    started: float,
+    clock: StageClock,
+    changed: list[str],
+    removed: list[str],
+) -> BuildReport:
     pages = memory.pages
     return BuildReport(
         target,
-        timeline,
-        len(files),
+        chronology.timeline,
+        len(memory.written or ()),
         time.perf_counter() - started,
         chronology.extracted,
         len(pages.rendered),

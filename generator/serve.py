@@ -14,6 +14,7 @@ Serving, watching and rebuilding run on one event loop, so a request never sees 
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import os
 import posixpath
@@ -34,12 +35,13 @@ from watchdog.events import DirModifiedEvent, FileSystemEvent, FileSystemEventHa
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-from .build import BuildMemory, BuildReport, build_site
+from .build import BuildMemory, BuildReport, build_site, catch_up
 from .editor_files import is_editor_scratch
 from .error_page import error_page
 from .errors import ContentError, ContentErrors
 
 QUIET_SECONDS = 0.15  # a burst of saves (an editor writing several files) settles within this
+IDLE_SECONDS = 1.0  # after a rebuild, the search index and exports are remade once no save came this long
 WATCHED_FOLDERS = ("content", "templates", "assets")
 WATCHED_FILES = ("site.toml",)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -159,6 +161,7 @@ def rebuild(
             state.output,
             memory=state.memory,
             pages_written=pages_written if reload is not None else None,
+            whole_site_later=reload is not None,
         )
     except (ContentError, ContentErrors) as failure:
         state.errors = failure.errors if isinstance(failure, ContentErrors) else [failure]
@@ -183,6 +186,32 @@ def rebuild(
     if was_broken:
         return ["*"]
     return [] if sent else _reload_paths(report.changed, report.removed, before)
+
+
+def catch_up_whole_site(state: PreviewState) -> list[str]:
+    """Makes the search index, feeds and exports the last rebuild left for later; like `rebuild`,
+    never raises, and returns what browsers should reload (nothing, unless it failed)."""
+    if state.memory.pending is None or state.broken:
+        return []
+    started = time.perf_counter()
+    try:
+        written = catch_up(state.memory)
+    except (ContentError, ContentErrors) as failure:
+        state.errors = failure.errors if isinstance(failure, ContentErrors) else [failure]
+        _say(f"the search index and exports failed ({len(state.errors)} error(s)); the browser shows them")
+        for error in state.errors:
+            _say(f"  error: {error}")
+        return ["*"]
+    except Exception:
+        state.errors, state.crash = [], traceback.format_exc()
+        _say(f"the search index and exports failed with an internal error:\n{state.crash}")
+        return ["*"]
+    if written:
+        _say(
+            f"search index, feeds and exports caught up in {time.perf_counter() - started:.2f} s: "
+            f"{len(written)} file(s) written"
+        )
+    return []
 
 
 def _reload_paths(changed: list[str], removed: list[str], before: set[str]) -> list[str]:
@@ -368,12 +397,33 @@ def serve(root: Path, output: Path, host: str, port: int) -> int:
     def reload_from_loop(paths: list[str]) -> None:
         loop.add_callback(reload_browsers, list(paths))
 
+    # The whole-site outputs wait until the editor pauses: a save made meanwhile cancels the wait.
+    saves = [0]
+    idle: list[threading.Timer] = []
+
     def on_quiet(changed: set[str]) -> None:
+        saves[0] += 1
+        for timer in idle:
+            timer.cancel()
         builder.submit(after_changes, changed)
 
     def after_changes(changed: set[str]) -> None:
         reload_from_loop(rebuild(state, changed, reload_from_loop))
         _watch_new_folders(observer, collector, root, watched)
+        if state.memory.pending is not None:
+            this_save = saves[0]
+            timer = threading.Timer(IDLE_SECONDS, submit_when_idle, (this_save,))
+            timer.daemon = True
+            idle[:] = [timer]
+            timer.start()
+
+    def submit_when_idle(this_save: int) -> None:
+        with contextlib.suppress(RuntimeError):  # the server stopped meanwhile
+            builder.submit(when_idle, this_save)
+
+    def when_idle(this_save: int) -> None:
+        if this_save == saves[0]:  # no save since: nothing newer is on its way
+            reload_from_loop(catch_up_whole_site(state))
 
     collector = ChangeCollector(root, on_quiet)
     observer, watched = _watch(root, collector)  # before the first build: edits during it count

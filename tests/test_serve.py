@@ -18,6 +18,8 @@ import pytest
 from browsing import chromium_browser, free_port, watched_page
 from sites import append_to_site_file, edit_site_file
 
+from generator.build import build_site
+
 NOTE = Path("content/notes/2026-02-04-critical-minerals-ministerial.md")
 EVENT_PAGE = "ru/events/2026-02-04-critical-minerals-ministerial.html"
 OLD_TITLE = "В Вашингтоне прошла первая Министерская конференция по критическим минералам"
@@ -208,6 +210,23 @@ def test_new_deleted_and_renamed_files_are_followed(preview):
     preview.edit(NOTE, OLD_TITLE, NEW_TITLE)
     preview.wait_for_builds(7)
     assert NEW_TITLE in preview.fetch(EVENT_PAGE)[1]
+
+
+def test_the_search_index_and_exports_catch_up_once_the_editor_pauses(preview):
+    preview.edit(NOTE, OLD_TITLE, NEW_TITLE)
+    preview.wait_for_builds(2)
+    deadline = time.monotonic() + WAIT
+    while "caught up" not in preview.console() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert "search index, feeds and exports caught up" in preview.console()
+    assert NEW_TITLE in preview.fetch("data/timeline.json")[1]
+    assert NEW_TITLE in (preview.site / "public/data/timeline.json").read_text("utf-8")
+    fresh = preview.site.parent / "fresh"
+    build_site(preview.site, fresh)
+    public = preview.site / "public"
+    assert {p.relative_to(public): p.read_bytes() for p in public.rglob("*") if p.is_file()} == {
+        p.relative_to(fresh): p.read_bytes() for p in fresh.rglob("*") if p.is_file()
+    }
 
 
 def test_a_burst_of_saves_gives_one_rebuild(preview):
