@@ -40,6 +40,7 @@ class BuildMemory:
     and the files last written to the output folder."""
 
     extractions: dict[str, Extraction] = field(default_factory=dict)
+    articles: dict[Path, Document] = field(default_factory=dict)  # as read, by file
     pages: RenderMemo = field(default_factory=RenderMemo)
     written: dict[str, bytes] | None = None
     whole_site: set[str] = field(default_factory=set)  # the paths of `written` made of the whole site
@@ -83,12 +84,14 @@ def read_chronology(
     extractions: dict[str, Extraction] | None = None,
     clock: StageClock | None = None,
     jobs: int | None = None,
+    articles: dict[Path, Document] | None = None,
 ) -> Chronology:
-    """`jobs`: processes extracting the articles not in the cache (default: one per core)."""
+    """`jobs`: processes extracting the articles not in the cache (default: one per core).
+    `articles`: the articles an earlier build of this process read (BuildMemory.articles)."""
     clock = clock if clock is not None else StageClock()
     with clock.stage(Stage.READ):
         config = load_config(root, base_url)
-        content = read_content(config.content_dir)
+        content = read_content(config.content_dir, articles)
     with clock.stage(Stage.EXTRACT):
         use_site_concepts(content.concepts)
         cache = open_cache(root, content.actors, extractions)
@@ -130,7 +133,7 @@ def build_site(
     kept_on_disk = memory is None  # a build of its own keeps its render memo in the cache folder
     memory = memory if memory is not None else BuildMemory(pages=load_memo(root, target))
     clock = StageClock()
-    chronology = read_chronology(root, base_url, memory.extractions, clock, jobs)
+    chronology = read_chronology(root, base_url, memory.extractions, clock, jobs, memory.articles)
     timeline, config = chronology.timeline, chronology.config
     rendered = render_pages(timeline, config, memory.pages, clock, jobs or default_jobs())
     changed: list[str] = []

@@ -420,3 +420,17 @@ def test_an_actor_named_in_one_language_builds_with_marked_transliterations(tmp_
     assert "transliteration" in english
     russian = (report.output / "ru" / "actors" / "omarov.html").read_text("utf-8")
     assert "<h1>Нурлан Омаров</h1>" in russian and 'class="guessed"' not in russian
+
+
+def test_articles_read_by_an_earlier_build_are_taken_again_unless_their_bytes_changed(site_copy):
+
+    known: dict = {}
+    first = {doc.id: doc for doc in read_content(site_copy / "content", known).documents}
+    article = site_copy / "content/articles/002_c61c0215de82188b.txt"
+    article.write_text(article.read_text("utf-8") + "\nРедакция дополнила материал.\n", "utf-8")
+    second = {doc.id: doc for doc in read_content(site_copy / "content", known).documents}
+    assert second["002_c61c0215de82188b"] is not first["002_c61c0215de82188b"]
+    assert second["002_c61c0215de82188b"].text.endswith("Редакция дополнила материал.\n")
+    assert all(second[i] is first[i] for i in first if i != "002_c61c0215de82188b")
+    assert set(known) == {doc.path for doc in second.values()}
+    assert second == {doc.id: doc for doc in read_content(site_copy / "content").documents}

@@ -38,7 +38,9 @@ class Content:
     translations: Translations = field(default_factory=dict)  # content/translations/<lang>.po
 
 
-def read_content(content_dir: Path) -> Content:
+def read_content(content_dir: Path, known_articles: dict[Path, Document] | None = None) -> Content:
+    """`known_articles` (kept by `timeline serve` between builds, updated here): the articles as
+    an earlier build read them; those whose bytes did not change are not decoded again."""
     errors: list[ContentError] = []
     warnings: list[str] = []
     actors: dict[str, Actor] = {}
@@ -51,7 +53,11 @@ def read_content(content_dir: Path) -> Content:
         errors.append(error)
     article_paths = _files(content_dir / "articles", ARTICLE_SUFFIXES, warnings)
     note_paths = _files(content_dir / "notes", NOTE_SUFFIXES, warnings, companions=IMAGE_SUFFIXES)
-    documents = _collect(errors, article_paths, read_article)
+    known = known_articles if known_articles is not None else {}
+    documents = _collect(errors, article_paths, lambda path: read_article(path, known.get(path)))
+    if known_articles is not None:
+        known_articles.clear()
+        known_articles.update((doc.path, doc) for doc in documents)
     note_files = _collect(errors, note_paths, read_note_file)
     notes = _assemble_notes(errors, note_files, actor_ids, {doc.id for doc in documents})
     pages: list[Page] = []
