@@ -104,7 +104,12 @@ def _render_pages(
 ) -> tuple[dict[str, bytes], list[PlannedPage]]:
     memo.start()
     pages = plan_pages(timeline, config)
-    environments = {lang: environment_for(config, lang) for lang in config.languages}
+    templates = digest((config, folder_digest(config.templates_dir), folder_digest(TEMPLATES_DIR)))
+    if memo.environments is None or memo.environments[0] != templates:
+        # Kept from build to build while the templates, catalogs and site.toml stay as they are:
+        # compiling the templates again would cost a serve rebuild most of a second.
+        memo.environments = (templates, {lang: environment_for(config, lang) for lang in config.languages})
+    environments = memo.environments[1]
     for environment in environments.values():  # compiled once here, not again in each worker
         for template in sorted({page.template for page in pages} | {"redirect.html"}):
             with contextlib.suppress(jinja2.TemplateError):  # reported with its page, file and line
@@ -115,7 +120,7 @@ def _render_pages(
     facts = replace(facts, events_by_id=RecordedMapping(EVENTS, facts.events_by_id, log))
     renderer = PageRenderer(
         memo,
-        _site_inputs(timeline, config, facts),
+        _site_inputs(timeline, templates, facts),
         log,
         EntryVersions(tracked_mappings(timeline)),
     )
@@ -134,13 +139,12 @@ def _render_pages(
     return renderer.finish(partial(render_all, jobs=jobs)), pages
 
 
-def _site_inputs(timeline: Timeline, config: SiteConfig, facts: SiteFacts) -> str:
-    """What any page may show, whatever page it is: a change here renders every page again."""
+def _site_inputs(timeline: Timeline, templates: str, facts: SiteFacts) -> str:
+    """What any page may show, whatever page it is: a change here renders every page again.
+    `templates` is the digest of site.toml, the templates and the catalogs."""
     return digest(
         (
-            config,
-            folder_digest(config.templates_dir),
-            folder_digest(TEMPLATES_DIR),
+            templates,
             timeline.languages,
             timeline.pages,
             sorted(facts.actor_pages),

@@ -190,6 +190,8 @@ class RenderMemo:
     reused: int = 0  # pages the last build took from the memo
     search: tuple[str, dict[str, bytes]] | None = None  # (digest of indexed pages, the index files)
     folder: Path | None = None  # the output folder whose files hold the pages kept without bytes
+    # (digest of site.toml, templates and catalogs, the Jinja environment of each language)
+    environments: tuple[str, dict[str, Any]] | None = None
     from_folder: set[str] = field(default_factory=set)  # paths the last build took from the folder
 
     def start(self) -> None:
