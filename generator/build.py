@@ -72,6 +72,7 @@ class BuildReport:
     changed: list[str] = field(default_factory=list)  # files written because their bytes changed
     removed: list[str] = field(default_factory=list)  # files no longer built, deleted
     clock: StageClock = field(default_factory=StageClock)
+    output_listing: str | None = None  # of the output folder as written, when the build took it
 
     @property
     def extracted(self) -> int:
@@ -165,10 +166,13 @@ def build_site(
         else:
             changed, removed = write_changes(files, memory.written, target)
     memory.written, memory.whole_site = files, set(whole_site)
+    listing = None
     if kept_on_disk:
         with clock.stage(Stage.WRITE):
-            save_memo(root, target, memory.pages)
-    return _report(memory, chronology, target, started, clock, changed, removed)
+            listing = save_memo(root, target, memory.pages)
+    report = _report(memory, chronology, target, started, clock, changed, removed)
+    report.output_listing = listing
+    return report
 
 
 def catch_up(memory: BuildMemory) -> list[str]:

@@ -558,7 +558,7 @@ def _run_build(args: argparse.Namespace) -> int:
         f"in {', '.join(timeline.languages)}: {report.files} files in {report.output}"
     )
     warnings = [str(warning) for warning in timeline.warnings]
-    last.record(summary, warnings)
+    last.record(summary, warnings, report.output_listing)
     _print_built(
         args,
         output,

@@ -13,6 +13,7 @@ so an archive can be extracted on a cluster and built on one machine.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -67,7 +68,8 @@ def extract_in_processes(
 
 def _cluster_batch(documents: list[Document], actors: dict[str, Actor], concepts: str) -> list[dict]:
     """On a Dask worker: the cache records of a batch (the worker keeps its index between tasks)."""
-    key = (repr(sorted(actors)), concepts)
+    # The registry's content, not only its ids: a worker of a long-lived cluster serves many runs.
+    key = hashlib.sha256(repr((sorted(actors.items()), concepts)).encode("utf-8")).hexdigest()
     if _worker.get("key") != key:
         _start_worker(actors, concepts)
         _worker["key"] = key

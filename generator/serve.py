@@ -163,20 +163,8 @@ def rebuild(
             pages_written=pages_written if reload is not None else None,
             whole_site_later=reload is not None,
         )
-    except (ContentError, ContentErrors) as failure:
-        state.errors = failure.errors if isinstance(failure, ContentErrors) else [failure]
-        state.crash = ""
-        _say(
-            f"{what}build failed ({len(state.errors)} error(s)); "
-            "the browser shows them, the last good site stays"
-        )
-        for error in state.errors:
-            _say(f"  error: {error}")
-        return ["*"]
-    except Exception:
-        state.errors, state.crash = [], traceback.format_exc()
-        _say(f"{what}build failed with an internal error; the browser shows it:\n{state.crash}")
-        return ["*"]
+    except Exception as failure:
+        return _keep_failure(state, failure, f"{what}build failed")
     state.errors, state.crash = [], ""
     _say(what + _summary(report, time.perf_counter() - started, "rebuilt" if changed else "built"))
     for warning in report.timeline.warnings:
@@ -196,22 +184,29 @@ def catch_up_whole_site(state: PreviewState) -> list[str]:
     started = time.perf_counter()
     try:
         written = catch_up(state.memory)
-    except (ContentError, ContentErrors) as failure:
-        state.errors = failure.errors if isinstance(failure, ContentErrors) else [failure]
-        _say(f"the search index and exports failed ({len(state.errors)} error(s)); the browser shows them")
-        for error in state.errors:
-            _say(f"  error: {error}")
-        return ["*"]
-    except Exception:
-        state.errors, state.crash = [], traceback.format_exc()
-        _say(f"the search index and exports failed with an internal error:\n{state.crash}")
-        return ["*"]
+    except Exception as failure:
+        return _keep_failure(state, failure, "the search index and exports failed")
     if written:
         _say(
             f"search index, feeds and exports caught up in {time.perf_counter() - started:.2f} s: "
             f"{len(written)} file(s) written"
         )
     return []
+
+
+def _keep_failure(state: PreviewState, failure: Exception, failed: str) -> list[str]:
+    """Keeps what went wrong in `state` for the error page, says it on the console, and returns
+    the reload that brings the error page up."""
+    if isinstance(failure, (ContentError, ContentErrors)):
+        state.errors = failure.errors if isinstance(failure, ContentErrors) else [failure]
+        state.crash = ""
+        _say(f"{failed} ({len(state.errors)} error(s)); the browser shows them, the last good site stays")
+        for error in state.errors:
+            _say(f"  error: {error}")
+    else:
+        state.errors, state.crash = [], traceback.format_exc()
+        _say(f"{failed} with an internal error; the browser shows it:\n{state.crash}")
+    return ["*"]
 
 
 def _reload_paths(changed: list[str], removed: list[str], before: set[str]) -> list[str]:

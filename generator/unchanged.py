@@ -18,6 +18,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -51,11 +52,10 @@ def _files(folder: Path) -> list[Path]:
     return found
 
 
-def _add_tree(digest: hashlib.blake2b, root: Path, relative: str) -> None:
-    path = root / relative
-    paths = _files(path) if path.is_dir() else [path] if path.exists() else []
-    for file in paths:
-        digest.update(f"{file.relative_to(root).as_posix()}\0".encode())
+def _add_files(digest: hashlib.blake2b, files: list[Path], base: Path) -> None:
+    """Each file's path below `base` and the digest of its bytes."""
+    for file in files:
+        digest.update(f"{file.relative_to(base).as_posix()}\0".encode())
         digest.update(hashlib.blake2b(file.read_bytes(), digest_size=16).digest())
 
 
@@ -69,13 +69,12 @@ def _package_versions() -> list[str]:
     return versions
 
 
+@cache  # the code running is the code that was loaded: once a process is enough
 def generator_digest() -> str:
     """The generator's code, data and theme, the Python running it and the packages it renders with."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr((sys.version, _package_versions())).encode())
-    for file in _files(GENERATOR_DIR):
-        digest.update(f"{file.relative_to(GENERATOR_DIR).as_posix()}\0".encode())
-        digest.update(hashlib.blake2b(file.read_bytes(), digest_size=16).digest())
+    _add_files(digest, _files(GENERATOR_DIR), GENERATOR_DIR)
     return digest.hexdigest()
 
 
@@ -83,7 +82,8 @@ def input_digest(root: Path, output: Path, base_url: str | None) -> str:
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr((str(output), base_url, generator_digest())).encode())
     for relative in SITE_INPUTS:
-        _add_tree(digest, root, relative)
+        path = root / relative
+        _add_files(digest, _files(path) if path.is_dir() else [path] if path.exists() else [], root)
     return digest.hexdigest()
 
 
@@ -129,12 +129,13 @@ class LastBuild:
         self.summary, self.warnings = record.get("summary", ""), list(record.get("warnings", []))
         return True
 
-    def record(self, summary: str, warnings: list[str]) -> None:
-        """Kept after a successful build; a folder that cannot be written only costs a full build."""
+    def record(self, summary: str, warnings: list[str], listing: str | None = None) -> None:
+        """Kept after a successful build; a folder that cannot be written only costs a full build.
+        `listing`: the output folder's, if the build has just taken it."""
         record = {
             "inputs": self.inputs,
             "output": str(self.output),
-            "listing": output_listing(self.output),
+            "listing": listing if listing is not None else output_listing(self.output),
             "summary": summary,
             "warnings": warnings,
         }

@@ -49,15 +49,17 @@ def load_memo(root: Path, output: Path) -> RenderMemo:
     return memo
 
 
-def save_memo(root: Path, output: Path, memo: RenderMemo) -> None:
-    """Kept after a successful build; a cache folder that cannot be written only costs time."""
+def save_memo(root: Path, output: Path, memo: RenderMemo) -> str:
+    """Kept after a successful build; a cache folder that cannot be written only costs time.
+    Returns the listing of the output folder it was kept for (unchanged.output_listing)."""
     pages = {
         path: [page.inputs, [[name, key, version] for (name, key), version in sorted(page.reads.items())]]
         for path, page in memo.pages.items()
         if all(isinstance(key, str) for _, key in page.reads)  # any other key: rendered again next time
     }
+    key = _key(output)
     record = {
-        "key": _key(output),
+        "key": key,
         "pages": pages,
         "search": [memo.search[0], sorted(memo.search[1])] if memo.search is not None else None,
     }
@@ -67,6 +69,7 @@ def save_memo(root: Path, output: Path, memo: RenderMemo) -> None:
         staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         staging.write_text(json.dumps(record, ensure_ascii=False, separators=(",", ":")), "utf-8")
         os.replace(staging, path)
+    return key[-1]
 
 
 def _key(output: Path) -> list:
