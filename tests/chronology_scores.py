@@ -18,8 +18,10 @@ would, and built through ingest, extract and merge. Then:
   characters, a timestamp, or a fragment (opens in lower case or with a discourse opener,
   ends in a comma, a colon or a dash, or has fewer than three words).
 
-Run it: `.venv/bin/python tests/chronology_scores.py [SET_FOLDER]` prints the figures and every
-miss, spurious event and title fault.
+Run it: `.venv/bin/python tests/chronology_scores.py [SET_FOLDER] [--why]` prints the figures and
+every miss, spurious event and title fault; `--why` adds, for each gold event whose reports were
+left apart, where each article's reports went and the merge rule that kept them from the event
+holding most of its sources (for development sets only: reading it on a held-out set unblinds it).
 """
 
 from __future__ import annotations
@@ -40,7 +42,10 @@ if str(ROOT) not in sys.path:
 
 from sites import empty_registry_site  # noqa: E402
 
-from generator.build import read_chronology  # noqa: E402
+from generator.build import Chronology, read_chronology  # noqa: E402
+from generator.merge import event_id as cluster_event_id  # noqa: E402
+from generator.merge import group_reports  # noqa: E402
+from generator.merge.cluster import Scorer  # noqa: E402
 from generator.model import Event  # noqa: E402
 
 BLIND = Path(__file__).parent / "fixtures" / "happenings" / "blind"
@@ -134,7 +139,7 @@ def load_gold(folder: Path) -> list[GoldEvent]:
     return gold
 
 
-def build_events(folder: Path) -> tuple[int, list[Event]]:
+def build_chronology(folder: Path) -> tuple[int, Chronology]:
     """Every beat's articles in one fresh site with an empty registry, through extract and merge."""
     with tempfile.TemporaryDirectory() as scratch:
         site = empty_registry_site(Path(scratch), {})
@@ -143,8 +148,12 @@ def build_events(folder: Path) -> tuple[int, list[Event]]:
         for path in sorted(folder.glob("*/articles/*")):
             shutil.copyfile(path, articles / path.name)
             count += 1
-        chronology = read_chronology(site)
-        return count, chronology.timeline.events
+        return count, read_chronology(site)
+
+
+def build_events(folder: Path) -> tuple[int, list[Event]]:
+    count, chronology = build_chronology(folder)
+    return count, chronology.timeline.events
 
 
 def _window(event: Event) -> tuple[dt.date, dt.date]:
@@ -201,9 +210,10 @@ def title_fault(title: str) -> str | None:
     return None
 
 
-def score(folder: Path = BLIND) -> Report:
+def score(folder: Path = BLIND, why: list[str] | None = None) -> Report:
     report = Report(gold=load_gold(folder))
-    report.articles, events = build_events(folder)
+    report.articles, chronology = build_chronology(folder)
+    events = chronology.timeline.events
     report.events = len(events)
     given: dict[str, list[Event]] = {}
     assigned = _assign(events, report.gold)
@@ -233,6 +243,8 @@ def score(folder: Path = BLIND) -> Report:
                 report.pairs_found += 1
             else:
                 report.missed_pairs.append(f"{gold.id}: {a} + {b}")
+        if why is not None and len(gold.sources) > 1:
+            why += _why_apart(gold, built, chronology)
         if not built:
             report.misses.append(f"{gold.id} {gold.start}..{gold.end} {gold.kind}: {gold.what}")
             continue
@@ -241,6 +253,49 @@ def score(folder: Path = BLIND) -> Report:
         report.kind_agree += _kind_agrees(best.kind, gold.kind)
         report.date_exact += (best.span.first_day(), best.span.last_day()) == (gold.start, gold.end)
     return report
+
+
+def _why_apart(gold: GoldEvent, built: list[Event], chronology: Chronology) -> list[str]:
+    """Where the reports of one gold event went, when they are not all in one built event."""
+    holding = max(built, key=lambda e: len(gold.sources & {r.source for r in e.sources}), default=None)
+    held = {r.source for r in holding.sources} if holding else set()
+    if gold.sources <= held:
+        return []
+    grouping = group_reports(
+        chronology.documents, chronology.extractions, chronology.notes, chronology.timeline.actors
+    )
+    ids = {cluster_event_id(c, grouping.by_source): c for c in grouping.clusters}
+    cluster = ids.get(holding.id) if holding else None
+    scorer = Scorer(chronology.timeline.actors)
+    everyone = [c for reports in grouping.by_source.values() for c in reports]
+    scorer.stories.read(everyone)
+    scorer.read_days(everyone)
+    where = {id(m): name for name, c in ids.items() for m in c.members}
+    lines = [f"{gold.id} {gold.start}..{gold.end} {gold.kind}: held by {holding.id if holding else None}"]
+    for source in sorted(gold.sources - held):
+        lines.append(f"  {source}:")
+        for candidate in grouping.by_source.get(source, []):
+            if not (
+                candidate.low <= gold.end + dt.timedelta(31)
+                and gold.start - dt.timedelta(31) <= candidate.high
+            ):
+                continue
+            mention = candidate.mention
+            verdict = scorer.judge(candidate, cluster) if cluster is not None else None
+            rule = f"{verdict.rule.name} {verdict.evidence:.1f}/{verdict.needed:.1f}" if verdict else "-"
+            lines.append(
+                f"    {mention.role} {mention.when.edtf} {candidate.low}..{candidate.high} "
+                f"{mention.anchor} {mention.kind} "
+                f"kinds={sorted(candidate.specific)} actors={sorted(candidate.actors)} "
+                f"names={len(candidate.names)} → {where.get(id(candidate), 'context')} [{rule}]"
+            )
+            lines.append(f"      {' '.join(mention.text.split())[:160]}")
+    if cluster is not None:
+        lines.append(
+            f"  held: kinds={sorted(cluster.specific)} actors={sorted(cluster.actors)} "
+            f"names={len(cluster.names)}"
+        )
+    return lines
 
 
 def _kind_agrees(built: str, gold: str) -> bool:
@@ -252,8 +307,10 @@ def _title(event: Event) -> str:
 
 
 def main(argv: list[str]) -> int:
+    why: list[str] | None = [] if "--why" in argv else None
+    argv = [a for a in argv if a != "--why"]
     folder = Path(argv[0]) if argv else BLIND
-    report = score(folder)
+    report = score(folder, why)
     for title, items in (
         ("missed gold events", report.misses),
         ("spurious events", report.spurious),
@@ -264,6 +321,9 @@ def main(argv: list[str]) -> int:
         print(f"== {title} ({len(items)})")
         for item in items:
             print(f"  {item}")
+    if why is not None:
+        print("== why apart")
+        print("\n".join(why))
     print("== figures")
     for line in report.lines():
         print(line)

@@ -43,8 +43,9 @@ def test_no_title_is_a_fragment_a_timestamp_or_over_long(report):
 
 
 def test_a_complaint_the_day_after_the_results_is_its_own_event():
-    """election_07_kk and election_08_en tell of the complaint of 9 June and, on its own, of the
-    results of the 8th; election_06_ru of the results and of the vote the day before."""
+    """election_07_kk and election_08_en tell of the complaint of 9 June; election_06_ru of the
+    results of the 8th and of the vote the day before. election_07_kk also recalls the results in
+    a sentence of their own («Бұған бір күн бұрын …»), which the gold counts as a report of them."""
     _, events = build_events(BLIND)
     on = {
         day: [{ref.source for ref in e.sources} for e in events if e.span.edtf == day]
@@ -52,4 +53,5 @@ def test_a_complaint_the_day_after_the_results_is_its_own_event():
     }
     assert any({"election_07_kk", "election_08_en"} <= cited for cited in on["2026-06-09"])
     assert not any("election_06_ru" in cited for cited in on["2026-06-09"])
-    assert not any({"election_07_kk", "election_08_en"} & cited for cited in on["2026-06-08"])
+    assert any("election_06_ru" in cited for cited in on["2026-06-08"])
+    assert not any("election_08_en" in cited for cited in on["2026-06-08"])

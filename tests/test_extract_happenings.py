@@ -597,6 +597,20 @@ def test_a_kazakh_passive_future_is_a_plan_not_a_past(tmp_path, empty_index, nam
         ("n_kk.txt", "Тараптар келесі кездесуді сәрсенбіде өткізуге келісті.", "2026-03-25", "planned"),
         ("n_en.txt", "The parties agreed to meet again on Wednesday.", "2026-03-25", "planned"),
         ("s_en.txt", "The court has scheduled a preliminary hearing for 12 May.", "2026-05-12", "planned"),
+        # A clause that opens with its day is dated by its first verb; a future in what follows
+        # (the fares passengers will pay) is no plan for that day, nor a year later.
+        (
+            "f_en.txt",
+            "Also on 16 March, officials approved the fares passengers will pay on the line.",
+            "2026-03-16",
+            "occurred",
+        ),
+        (
+            "f_ru.txt",
+            "А 16 марта чиновники утвердили тарифы, которые будут платить пассажиры.",
+            "2026-03-16",
+            "occurred",
+        ),
     ],
 )
 def test_an_intention_dates_the_coming_act_unless_the_clause_opens_with_its_day(

@@ -99,3 +99,43 @@ def test_the_explanation_names_the_rule_that_joined_them(tmp_path):
         chronology.documents, chronology.extractions, chronology.notes, chronology.timeline.actors, event.id
     )
     assert lines is not None and any(Rule.SAME_STORY.value in line for line in lines)
+
+
+# The Russian report names the day and what happened in words the key-term table does not know
+# (a test run); the English one names the same day. Their sentences share the line's two towns,
+# and so do their articles: one story, one day, one happening.
+TEST_RUN_RU = """---
+title: По новой железной дороге прошёл первый поезд
+date: 2026-03-25
+---
+Во вторник, 24 марта, по линии Жезказган — Улытау впервые прошёл испытательный поезд.
+Состав из шести вагонов преодолел 220 километров за четыре часа.
+"""
+TEST_RUN_EN = """---
+title: First train runs on new line
+date: 2026-03-26
+---
+A trial train travelled the new Zhezkazgan–Ulytau line on 24 March, covering 220 kilometres.
+The builders say the track held up well.
+"""
+# The same English report, but its article also tells of a second happening that day.
+TEST_RUN_AND_FARES_EN = TEST_RUN_EN + (
+    "\nAlso on 24 March, officials in Ulytau approved the fares passengers will pay on the line.\n"
+)
+
+
+def test_a_report_naming_no_kind_joins_the_day_of_its_story(tmp_path):
+    site = empty_registry_site(tmp_path, {"t_ru.md": TEST_RUN_RU, "t_en.md": TEST_RUN_EN})
+    chronology = read_chronology(site)
+    assert _sources_on(chronology.timeline.events, "2026-03-24") == [{"t_ru", "t_en"}]
+    [event] = [e for e in chronology.timeline.events if e.span.edtf == "2026-03-24"]
+    lines = explain_merge(
+        chronology.documents, chronology.extractions, chronology.notes, chronology.timeline.actors, event.id
+    )
+    assert lines is not None and any(Rule.SAME_STORY.value in line for line in lines)
+
+
+def test_an_article_telling_of_two_happenings_that_day_needs_more_than_the_story(tmp_path):
+    articles = {"t_ru.md": TEST_RUN_RU, "t_en.md": TEST_RUN_AND_FARES_EN}
+    events = read_chronology(empty_registry_site(tmp_path, articles)).timeline.events
+    assert {"t_ru", "t_en"} not in _sources_on(events, "2026-03-24")

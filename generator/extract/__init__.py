@@ -21,6 +21,7 @@ from .concepts import concept_table, conflicting, find_concepts, most_specific, 
 from .dates import FoundDate, find_dates
 from .discovered import numbers_in
 from .happenings import (
+    WORDS_DAY,
     Role,
     clause_bounds,
     happening_kind,
@@ -328,10 +329,7 @@ def _event_mentions(
         if role == Role.SENTENCE and _dated_otherwise(
             found, result.dates, all_anchored, document.text, result.language
         ):
-            role, why = (
-                Role.BACKGROUND,
-                "; background: the day of the words that report a happening dated otherwise",
-            )
+            role, why = Role.BACKGROUND, WORDS_DAY
         kinds = own_kinds(document.text, found.sentence, found.span, result.language) or concepts
         mentions.append(
             EventMention(

@@ -33,6 +33,10 @@ class Role(StrEnum):
     BACKGROUND = "background"  # context: since-when, a plan's old date, a year in passing
 
 
+# Why a dated sentence is background and not a happening of its own; the merge reads the last.
+WORDS_DAY = "; background: the day of the words that report a happening dated otherwise"
+
+
 @dataclass(frozen=True, slots=True)
 class Modality:
     old_plan: tuple[str, ...]

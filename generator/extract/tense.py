@@ -32,24 +32,44 @@ def sentence_tense(text: str, language: str, skip: list[tuple[int, int]] | None 
     lowered = [w.text.lower().replace("ё", "е") for w in tokens]
     intention = not _opens_with_date(every, skip or [])
     if language == "ru":
-        return _russian_tense(lowered)
+        return _russian_tense(lowered, first_verb=not intention)
     if language == "kk":
         return _kazakh_tense(lowered, intention)
     return _english_tense(" ".join(lowered), intention)
 
 
+_OPENING_WORDS = 2  # "On Wednesday", "Also on 24 March", «А 24 марта»
+_OPENING_WORD_CHARS = 5
+
+
 def _opens_with_date(every, skip: list[tuple[int, int]]) -> bool:
-    """Whether the clause's first word (after at most one preposition: "On Wednesday") is a date:
-    such a date dates the clause's own verb, not the act it says is intended."""
+    """Whether the clause opens with a date, after at most two short words ("On Wednesday",
+    "Also on 24 March"): such a date dates the clause's own verb, not the act it says is
+    intended."""
     first = next((i for i, w in enumerate(every) if any(s <= w.start < e for s, e in skip)), None)
-    return first is not None and (first == 0 or (first == 1 and len(every[0].text) <= 3))
+    return (
+        first is not None
+        and first <= _OPENING_WORDS
+        and all(len(w.text) <= _OPENING_WORD_CHARS for w in every[:first])
+    )
 
 
-def _russian_tense(tokens: list[str]) -> str | None:
+def _russian_tense(tokens: list[str], first_verb: bool = False) -> str | None:
+    """With `first_verb` (the clause opens with its date), the first finite verb is the
+    clause's own: «24 марта утвердили тарифы, которые будут платить пассажиры» is past."""
     cues = date_words("ru")["tense"]
+    analyser = russian_morphology()
+    if first_verb:
+        for token in tokens:
+            if token in cues["future"]:
+                return FUTURE
+            parse = _russian_verb(analyser, token)
+            if parse is not None and "past" in parse.tag:
+                return PAST
+            if parse is not None and "futr" in parse.tag and "3per" in parse.tag:
+                return FUTURE
     if any(token in cues["future"] for token in tokens):
         return FUTURE
-    analyser = russian_morphology()
     for i, token in enumerate(tokens):
         if token in cues["intention"] and any(_is_infinitive(analyser, t) for t in tokens[i + 1 : i + 3]):
             return FUTURE
@@ -152,15 +172,28 @@ def _english_tense(text: str, intention: bool = True) -> str | None:
     present («visits», «opens») gives no tense, so the nearest date is taken."""
     cues = date_words("en")["tense"]
     padded = f" {text} ".replace("'ll ", " 'll ").replace("’ll ", " ’ll ")
-    if any(f" {cue} " in padded for cue in cues["future"]):
+    futures = [found for cue in cues["future"] if (found := padded.find(f" {cue} ")) >= 0]
+    past = _english_past(padded, cues)
+    if futures and not intention and past is not None and past < min(futures):
+        # A clause that opens with its date is dated by its first verb: "On 24 March, officials
+        # approved the fares passengers will pay" tells of the approval.
+        return PAST
+    if futures:
         return FUTURE
     if intention and any(f" {cue} " in padded for cue in cues["intention"]):
         return FUTURE
-    tokens = re.findall(r"[\w'’]+", text)
+    return PAST if past is not None else None
+
+
+def _english_past(padded: str, cues) -> int | None:
+    """Where the first past verb is: an irregular past, or an «-ed» word that is no participle."""
     participle_after = cues["participle_after"]
-    for before, token in pairwise(["", *tokens]):
-        if token in cues["past"]:
-            return PAST
-        if token.endswith("ed") and len(token) > 4 and before not in participle_after:
-            return PAST
+    previous = ""
+    for match in re.finditer(r"[\w'’]+", padded):
+        token = match.group()
+        if token in cues["past"] or (
+            token.endswith("ed") and len(token) > 4 and previous not in participle_after
+        ):
+            return match.start() - 1
+        previous = token
     return None

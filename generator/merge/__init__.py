@@ -93,7 +93,7 @@ def group_reports(
     scorer.stories.read(candidates)
     claims = claim_for_notes(notes, by_source, scorer)
     # Background (since when, a plan's old day) may be what a note cites; it is no event alone.
-    free = [c for c in candidates if id(c) not in claims.claimed and not c.background]
+    free = [c for c in candidates if id(c) not in claims.claimed and c.clustered]
     clusters = cluster_candidates([c for c in free if not c.anchored], scorer, claims.clusters, log)
     dated = date_anchored([c for c in free if c.anchored], clusters, scorer)
     if dated:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..extract import EventMention, Extraction
 from ..extract.concepts import specific_kinds
-from ..extract.happenings import Role
+from ..extract.happenings import WORDS_DAY, Role
 from ..model import Document
 
 REPORT_LAG = dt.timedelta(days=2)
@@ -44,9 +44,10 @@ class Candidate:
     @property
     def joins_only(self) -> bool:
         """A report that may join an event but never makes one alone: undated, a year named in
-        passing, or a dated sentence that names no kind of happening."""
+        passing, the day of the words that report a happening, or a dated sentence that names no
+        kind of happening."""
         mention = self.mention
-        if mention.anchor == "undated":
+        if mention.anchor == "undated" or self.words_day:
             return True
         if mention.role != Role.SENTENCE:
             return False
@@ -61,6 +62,18 @@ class Candidate:
     def background(self) -> bool:
         """Context of its article (since when, a plan's old day): never an event of its own."""
         return self.mention.role == Role.BACKGROUND
+
+    @property
+    def words_day(self) -> bool:
+        """«…data released on 2 March showed», "the director announced on Tuesday": the day of
+        the words, background to what they report, yet the announcement may be a happening
+        another article reports: it may join an event of that day, never make one."""
+        return self.background and self.mention.rule.endswith(WORDS_DAY)
+
+    @property
+    def clustered(self) -> bool:
+        """Whether clustering places it: background only when it may join an event."""
+        return not self.background or self.words_day
 
     @property
     def target(self) -> bool:

@@ -5,8 +5,8 @@ to through an index keyed by (week or month, actor) and (week or month, kind of 
 never by comparing all pairs; it joins the best-scoring compatible cluster, or starts a new one.
 
 Compatible means: the days overlap (or, on strong evidence, miss by `NEAR_DAYS`, which is then
-recorded as a date conflict); they name an actor or a name in common (or, naming the same day
-and kind, their articles are of one story: generator/merge/story.py); they do not name
+recorded as a date conflict); they name an actor or a name in common (or, naming the same day,
+their articles are of one story: generator/merge/story.py); they do not name
 different kinds of gathering or document (a conference is not talks) nor places in different
 countries; targets only meet targets; for meetings between named people neither side names a
 person or a country the other does not (meeting Landau is not meeting Rubio), and for documents
@@ -126,7 +126,7 @@ class Rule(StrEnum):
     DAYS_APART = "apart: their days do not meet"
     SAME_ARTICLE_OTHER_DAY = "apart: one article tells of them on different days"
     BOTH_DAYS_TOLD = "apart: a day apart, and an article tells of each day on its own"
-    SAME_STORY = "joined: the day and kind both name, in articles that share names of one story"
+    SAME_STORY = "joined: the day both name, in articles of one story (see generator/merge/story.py)"
     ANOTHER_OF_ITS_KIND = (
         "apart: its article calls it another happening of that kind («во втором полуфинале»)"
     )
@@ -161,13 +161,16 @@ class Scorer:
         self.venue_country = {a.id: a.country for a in actors.values() if a.type == "place" and a.country}
         self.actor_weight = {a.id: ACTOR_WEIGHT[a.type] for a in actors.values()}
         self.days_told: dict[str, set[dt.date]] = {}  # the days each article dates a report to
+        self.day_reports: Counter = Counter()  # by (article, day): the reports it dates to that day
         self.stories = Stories()
 
     def read_days(self, candidates: list[Candidate]) -> None:
         self.days_told = defaultdict(set)
+        self.day_reports = Counter()
         for candidate in candidates:
             if candidate.low == candidate.high:
                 self.days_told[candidate.source].add(candidate.low)
+                self.day_reports[(candidate.source, candidate.low)] += 1
 
     def _tells_of(self, source: str, low: dt.date, high: dt.date) -> bool:
         return any(low <= day <= high for day in self.days_told.get(source, ()))
@@ -202,11 +205,11 @@ class Scorer:
         # An exact amount («17,5%», "No. 361"), or two counts («школы № 41 и № 78»), are as
         # telling as a name; a round count is not.
         telling = sum(map(number_weight, numbers)) >= EXACT_NUMBER_WEIGHT
-        story = False
-        if candidate.actors.isdisjoint(cluster.actors) and not names and not telling:
-            story = gap == 0 and self._one_story_one_day(candidate, cluster)
-            if not story:
-                return Verdict(False, Rule.NO_ONE_IN_COMMON)
+        # Articles of one story that name one day: a point of evidence, and enough to be
+        # weighed when the sentences share no name.
+        story = gap == 0 and self._one_story_one_day(candidate, cluster)
+        if candidate.actors.isdisjoint(cluster.actors) and not names and not telling and not story:
+            return Verdict(False, Rule.NO_ONE_IN_COMMON)
         undated = candidate.mention.anchor == "undated"
         # An undated report has no day to tell it apart: it must fit every kind the event's reports name.
         kinds = cluster.every_kind if undated else cluster.specific
@@ -244,21 +247,33 @@ class Scorer:
             else Rule.NEAR_DAY
             if gap
             else Rule.SAME_STORY
-            if story
+            if story and evidence - STORY_WEIGHT < needed  # the story was what it took
             else Rule.SHARED_EVIDENCE
         )
         return Verdict(True, rule, evidence, gap > 0, needed)
 
     def _one_story_one_day(self, candidate: Candidate, cluster: Cluster) -> bool:
-        """Both name the same day in words and the same kind of happening, and their articles
-        are of one story: one happening, though the sentences share no name."""
+        """Both name the same day in words, and their articles are of one story: one happening,
+        though the sentences share no name, when they name the same kind of happening — or when
+        one of them names none and no article of either tells of two happenings on that day
+        (the Kazakh report of the first test run names no kind the vocabulary knows)."""
         if not (_names_a_day(candidate) and cluster.low == cluster.high):
             return False
-        kinds = candidate.specific & cluster.specific
-        if not any(self.table[kind].cls in _HAPPENING_CLASSES for kind in kinds):
+        if not self._happenings(candidate.specific & cluster.specific) and (
+            (self._happenings(candidate.specific) and self._happenings(cluster.specific))
+            or self._day_shared(candidate.source, cluster.low)
+            or any(self._day_shared(source, cluster.low) for source in cluster.days_of)
+        ):
             return False
         named_days = (m.source for m in cluster.members if _names_a_day(m))
         return self.stories.one_story(candidate.source, named_days)
+
+    def _happenings(self, kinds: frozenset[str]) -> bool:
+        return any(self.table[kind].cls in _HAPPENING_CLASSES for kind in kinds)
+
+    def _day_shared(self, source: str, day: dt.date) -> bool:
+        """Whether the article dates more than one report to that day."""
+        return self.day_reports[(source, day)] > 1
 
     def compatible(self, actors_a, specific_a: frozenset[str], actors_b, specific_b: frozenset[str]) -> bool:
         return self.refusal(actors_a, specific_a, actors_b, specific_b) is None

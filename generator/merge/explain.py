@@ -124,7 +124,7 @@ def _source_lines(source: str, candidates: list[Candidate], log: Decisions, ids,
         if id(candidate) in claimed:
             lines.append("      → claimed by a note")
             continue
-        if candidate.background:
+        if not candidate.clustered:
             lines.append(f"      → context of the article: {candidate.mention.rule.rpartition('; ')[2]}")
             continue
         if decision is None or decision.cluster is None:
