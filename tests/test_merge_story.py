@@ -102,25 +102,25 @@ def test_the_explanation_names_the_rule_that_joined_them(tmp_path):
 
 
 # The Russian report names the day and what happened in words the key-term table does not know
-# (a test run); the English one names the same day. Their sentences share the line's two towns,
-# and so do their articles: one story, one day, one happening.
+# (a test run); the English one names the same day. Their sentences share one town, not enough
+# alone; their articles share both of the line's towns: one story, one day, one happening.
 TEST_RUN_RU = """---
 title: По новой железной дороге прошёл первый поезд
 date: 2026-03-25
 ---
-Во вторник, 24 марта, по линии Жезказган — Улытау впервые прошёл испытательный поезд.
+Во вторник, 24 марта, по линии Жезказган — Каражал впервые прошёл испытательный поезд.
 Состав из шести вагонов преодолел 220 километров за четыре часа.
 """
 TEST_RUN_EN = """---
 title: First train runs on new line
 date: 2026-03-26
 ---
-A trial train travelled the new Zhezkazgan–Ulytau line on 24 March, covering 220 kilometres.
-The builders say the track held up well.
+A trial train travelled the new railway out of Zhezkazgan on 24 March.
+The builders say the track held up well. The line will carry ore to Karazhal.
 """
 # The same English report, but its article also tells of a second happening that day.
 TEST_RUN_AND_FARES_EN = TEST_RUN_EN + (
-    "\nAlso on 24 March, officials in Ulytau approved the fares passengers will pay on the line.\n"
+    "\nAlso on 24 March, officials in Karazhal approved the fares passengers will pay on the line.\n"
 )
 
 

@@ -37,6 +37,7 @@ from .highlights import highlights_of
 from .named import named_of
 from .notes import NoteClaims, claim_for_notes
 from .translated import translated
+from .vague import join_vague_reports
 
 __all__ = ["Grouping", "event_id", "group_reports", "merge"]
 
@@ -94,7 +95,9 @@ def group_reports(
     claims = claim_for_notes(notes, by_source, scorer)
     # Background (since when, a plan's old day) may be what a note cites; it is no event alone.
     free = [c for c in candidates if id(c) not in claims.claimed and c.clustered]
-    clusters = cluster_candidates([c for c in free if not c.anchored], scorer, claims.clusters, log)
+    placed = [c for c in free if not c.anchored]
+    clusters = cluster_candidates(placed, scorer, claims.clusters, log)
+    clusters = join_vague_reports(placed, clusters, scorer, log)
     dated = date_anchored([c for c in free if c.anchored], clusters, scorer)
     if dated:
         for source, reports in by_source.items():

@@ -50,6 +50,7 @@ NAME_WEIGHT = 1.0  # a word of a discovered name both name: «Сатыбалди
 NAME_CAP = 2.0  # names count for two points at most
 _MONTH_DAYS = 31
 _REPORT_DAYS = REPORT_LAG.days + 1  # an event dated by its report's publication: that day or just before
+STORY_NAMES = 2  # telling names two articles share to be of one story when nothing else is shared
 STORY_WEIGHT = 1.0  # articles of one story (generator/merge/story.py): with a shared kind, enough
 _HAPPENING_CLASSES = ("gathering", "document", "occurrence")  # kinds that say what happened
 UNNAMED_KIND_NEEDS = 2.0  # a same-day report naming no kind: two shared names
@@ -137,6 +138,9 @@ class Rule(StrEnum):
     DIFFERENT_PARTIES = "apart: a meeting or document between different countries"
     TOO_LITTLE_EVIDENCE = "apart: too little in common"
     UNDATED_NEEDS_KIND = "apart: an undated report joins only a happening of the kind it names"
+    ONLY_EVENT_OF_STORY = (
+        "joined: a report known by its month, or undated, and the only event of its story in those days"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,14 +263,16 @@ class Scorer:
         (the Kazakh report of the first test run names no kind the vocabulary knows)."""
         if not (_names_a_day(candidate) and cluster.low == cluster.high):
             return False
-        if not self._happenings(candidate.specific & cluster.specific) and (
+        one_kind = self._happenings(candidate.specific & cluster.specific)
+        if not one_kind and (
             (self._happenings(candidate.specific) and self._happenings(cluster.specific))
             or self._day_shared(candidate.source, cluster.low)
             or any(self._day_shared(source, cluster.low) for source in cluster.days_of)
         ):
             return False
         named_days = (m.source for m in cluster.members if _names_a_day(m))
-        return self.stories.one_story(candidate.source, named_days)
+        # Without a kind in common, the story itself must be sure: two names, not one.
+        return self.stories.one_story(candidate.source, named_days, 1 if one_kind else STORY_NAMES)
 
     def _happenings(self, kinds: frozenset[str]) -> bool:
         return any(self.table[kind].cls in _HAPPENING_CLASSES for kind in kinds)

@@ -30,9 +30,10 @@ class Stories:
             source: frozenset(key for key in keys if used_by[key] <= most) for source, keys in names.items()
         }
 
-    def one_story(self, source: str, others: Iterable[str]) -> bool:
-        """Whether the article shares a telling name with one of the other articles."""
+    def one_story(self, source: str, others: Iterable[str], names: int = 1) -> bool:
+        """Whether the article shares `names` telling names with one of the other articles."""
         mine = self.telling.get(source, frozenset())
         return bool(mine) and any(
-            other != source and shared_keys(mine, self.telling.get(other, frozenset())) for other in others
+            other != source and shared_keys(mine, self.telling.get(other, frozenset())) >= names
+            for other in others
         )
