@@ -680,3 +680,49 @@ def test_a_sentence_opening_name_keeps_its_first_word_unless_it_only_opens(
     doc = article(tmp_path, name, f" date 2026-10-02 Report\n{text}\n")
     keys = {u.key for u in extract(doc, empty_index).unknown_names}
     assert kept in keys and not_kept not in keys
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "happening"),
+    [
+        # 20 March 2026 is a Friday: «во вторник» is the 17th, the day the commission told of it.
+        (
+            "r_ru.txt",
+            "Избирательная комиссия зарегистрировала трёх кандидатов. Об этом во вторник сообщили"
+            " в комиссии.",
+            "Избирательная комиссия зарегистрировала трёх кандидатов.",
+        ),
+        (
+            "r_kkl.txt",
+            "Audandyq sailau komissiiasy üş ümıtkerdı tırkedı. Būl turaly seisenbı künı komissiia habarlady.",
+            "Audandyq sailau komissiiasy üş ümıtkerdı tırkedı.",
+        ),
+        (
+            "r_en.txt",
+            "The commission registered three candidates. This was announced on Tuesday by the"
+            " commission, officials said.",
+            "The commission registered three candidates.",
+        ),
+    ],
+)
+def test_a_sentence_pointing_back_dates_the_happening_before_it(tmp_path, empty_index, name, body, happening):
+    text = f" date 2026-03-20 Report\nThe lead names nothing dated here at all.\n\n{body}\n"
+    if not name.endswith("_en.txt"):
+        text = text.replace("The lead names nothing dated here at all.", "Вводный абзац без дат.")
+    mentions = extract(article(tmp_path, name, text), empty_index).mentions
+    told = [m for m in mentions if m.role == Role.SENTENCE and m.date_text]
+    assert [(m.text, m.when.first_day(), m.when.qualifier) for m in told] == [
+        (happening, dt.date(2026, 3, 17), "approximate")
+    ]
+
+
+def test_a_sentence_pointing_back_at_a_dated_one_is_the_day_of_the_words(tmp_path, empty_index):
+    # The concert was to be on the 17th; the organiser told of its cancellation on Monday the 13th.
+    text = (
+        " date 2026-04-14 Kerem Aidynnyñ konsertı ötpeidı\n"
+        "Änşınıñ 17 säuırde ötuge tiıs konsertı bolmaidy. Būl turaly ūiymdastyruşy kompaniia"
+        " düisenbı künı mälımdedı.\n"
+    )
+    mentions = extract(article(tmp_path, "c_kkl.txt", text), empty_index).mentions
+    words_day = [m for m in mentions if m.when.first_day() == dt.date(2026, 4, 13)]
+    assert [m.role for m in words_day] == [Role.BACKGROUND]

@@ -21,6 +21,7 @@ from .concepts import concept_table, conflicting, find_concepts, most_specific, 
 from .dates import FoundDate, find_dates
 from .discovered import numbers_in
 from .happenings import (
+    TOLD_BEFORE,
     WORDS_DAY,
     Role,
     clause_bounds,
@@ -30,6 +31,7 @@ from .happenings import (
     is_old_plan,
     is_timestamp_line,
     own_kinds,
+    points_back,
     recalls,
     sentence_role,
 )
@@ -309,6 +311,7 @@ def _event_mentions(
     if lead_date is not None:
         same_day.add((lead_date.sentence, lead_date.start, lead_date.end))
     vaguer = _vaguer_in_clause(document.text, result.dates)
+    dated_sentences = {sentence_index(sentences, d.span[0]) for d in result.dates}
     for found in result.dates:
         if found.span in used:
             continue  # already the headline's (or a section's) date
@@ -331,9 +334,21 @@ def _event_mentions(
         ):
             role, why = Role.BACKGROUND, WORDS_DAY
         kinds = own_kinds(document.text, found.sentence, found.span, result.language) or concepts
+        when = as_date_span(found)
+        told = _told_before(document, sentences, sentence, found, result.language)
+        if role == Role.SENTENCE and told is not None and sentence - 1 in dated_sentences:
+            role, why = Role.BACKGROUND, WORDS_DAY  # the sentence before has a day of its own
+        elif role == Role.SENTENCE and told is not None:
+            # «Бұл туралы сейсенбі күні комиссия хабарлады»: the happening is the sentence
+            # before, on the day of the words or shortly before it.
+            before = sentences[sentence - 1]
+            clause, clause_span = document.text[before.start : before.end], (before.start, before.end)
+            concepts = kinds = find_concepts(clause, result.language)
+            names = tuple(_unique([*names_by_sentence.get(sentence - 1, ()), *names]))
+            when, why = replace(when, qualifier="approximate"), TOLD_BEFORE
         mentions.append(
             EventMention(
-                when=as_date_span(found),
+                when=when,
                 kind=happening_kind(document.text, found, result.language),
                 actors=list(actors),
                 text=clause,
@@ -412,6 +427,18 @@ def _headline_formerly(text: str, headline: EventMention, lead_date, old_plans, 
         if related(kinds, most_specific(find_concepts(text[start:end], language)), table):
             return day
     return None
+
+
+def _told_before(
+    document: Document, sentences: list[Sentence], number: int, found: FoundDate, language: str
+) -> Sentence | None:
+    """The body sentence before a sentence that only says who told it, and when."""
+    if number == 0 or found.precision != "day":
+        return None
+    before = sentences[number - 1]
+    if before.start < document.title_span[1] or not points_back(document.text, found, language):
+        return None
+    return before
 
 
 def _dated_otherwise(found: FoundDate, dates: list[FoundDate], anchored, text: str, language: str) -> bool:

@@ -35,6 +35,7 @@ class Role(StrEnum):
 
 # Why a dated sentence is background and not a happening of its own; the merge reads the last.
 WORDS_DAY = "; background: the day of the words that report a happening dated otherwise"
+TOLD_BEFORE = "; the happening the sentence before told, by the day of the words about it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +202,20 @@ def is_attribution(text: str, sentence: tuple[int, int], span: tuple[int, int], 
     if tail is None or tail.search(clause) is None:
         return False
     return not most_specific(find_concepts(text[start:end], language))
+
+
+def points_back(text: str, found: FoundDate, language: str) -> bool:
+    """«Бұл туралы сейсенбі күні комиссия хабарлады», «Об этом во вторник сообщили в акимате»:
+    the sentence opens by pointing at what the one before told, and says only who told it
+    when. Its day is the day of the words about that happening."""
+    start, end = found.sentence
+    opening = fold(text[start : start + 40].lower()).lstrip(' «"“')
+    cues = discourse().get("back_reference", {}).get(language, ())
+    if not any(opening.startswith(cue) for cue in cues):
+        return False
+    # Who told it may carry a kind's word (the election commission): the telling verb decides.
+    tail = _attribution_tail(language)
+    return tail is not None and tail.search(fold(text[start:end].lower())) is not None
 
 
 def recalls(text: str, language: str) -> bool:
