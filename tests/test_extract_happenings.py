@@ -726,3 +726,27 @@ def test_a_sentence_pointing_back_at_a_dated_one_is_the_day_of_the_words(tmp_pat
     mentions = extract(article(tmp_path, "c_kkl.txt", text), empty_index).mentions
     words_day = [m for m in mentions if m.when.first_day() == dt.date(2026, 4, 13)]
     assert [m.role for m in words_day] == [Role.BACKGROUND]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "old", "new"),
+    [
+        (
+            "kk",
+            "Qozğalysty 21 nauryzda, senbıde, aşu josparlanğan edı, endı uçaske 28 nauryzda aşylady.",
+            "21 nauryzda",
+            "28 nauryzda",
+        ),
+        (
+            "ru",
+            "Движение 21 марта, в субботу, планировалось открыть, теперь участок откроют 28 марта.",
+            "21 марта",
+            "28 марта",
+        ),
+    ],
+)
+def test_a_clause_of_the_date_alone_runs_on_to_its_verb(language, text, old, new):
+    # The weekday after a comma restates the day; the verb that says it was planned comes later.
+    at, then = text.index(old), text.index(new)
+    assert is_old_plan(text, (0, len(text)), (at, at + len(old)), language)
+    assert not is_old_plan(text, (0, len(text)), (then, then + len(new)), language)

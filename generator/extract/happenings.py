@@ -97,14 +97,30 @@ def _window(sentence: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]
     return max(sentence[0], span[0] - _WINDOW), min(sentence[1], span[1] + _WINDOW)
 
 
+_CLAUSE_WORDS = 3  # words besides the date a clause needs to say what happened on it
+
+
 def clause_bounds(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
-    """The clause of `sentence` holding `span`: between the breaks around it."""
+    """The clause of `sentence` holding `span`: between the breaks around it. A clause of the
+    date and a word or two, or one followed by an aside of two words between commas, goes on
+    past the break, as far as its verb: «Qozğalysty 21 nauryzda, senbıde, aşu josparlanğan
+    edı», «Движение 21 марта, в субботу, планировалось открыть»."""
     start, end = _window(sentence, span)
     left = start
     for match in _CLAUSE_BREAK.finditer(text, start, span[0]):
         left = match.end()
     right = _CLAUSE_BREAK.search(text, span[1], end)
+    while right is not None:
+        following = _CLAUSE_BREAK.search(text, right.end(), end)
+        aside = following is not None and len(re.findall(r"\w+", text[right.end() : following.start()])) <= 2
+        if not aside and _words_besides(text, left, right.start(), span) >= _CLAUSE_WORDS:
+            break
+        right = following
     return left, right.start() if right else end
+
+
+def _words_besides(text: str, start: int, end: int, span: tuple[int, int]) -> int:
+    return len(re.findall(r"\w+", text[start : span[0]])) + len(re.findall(r"\w+", text[span[1] : end]))
 
 
 _NOUN_WORDS = 3  # words after "Sunday's" that name what the possessive dates
