@@ -339,7 +339,7 @@ def test_sentences_are_not_cut_at_times_initials_titles_or_numbers():
     ("text", "date", "language", "kinds"),
     [
         # A participle after a comma qualifies the noun before it: the vote, not its results.
-        ("Комиссия объявила итоги голосования, прошедшего накануне.", "накануне", "ru", ("election",)),
+        ("Комиссия объявила итоги голосования, прошедшего накануне.", "накануне", "ru", ("vote",)),
         # Another happening's clause after the date is not this one's.
         (
             "Officials shut two clinics on Friday after an outbreak that began in March.",
@@ -626,6 +626,16 @@ def test_an_intention_dates_the_coming_act_unless_the_clause_opens_with_its_day(
         ("ru", "Само открытие линии состоится в пятницу на станции Улытау.", "opening-ceremony", "discovery"),
         ("ru", "Геологи сообщили об открытии месторождения меди.", "discovery", "opening-ceremony"),
         ("en", "Clients filed a class action seeking compensation.", "lawsuit", "aid"),
+        # A form's short word follows at once in English: no closing ceremony here.
+        (
+            "en",
+            "Authorities closed three schools on Thursday after a measles outbreak.",
+            "outbreak",
+            "closing-ceremony",
+        ),
+        # Lawmakers voting pass a law; they hold no election.
+        ("en", "Lawmakers voted to pass the water law in its second reading.", "law-reading", "election"),
+        ("kk", "Ереуілге қатысқандар жазаланбайды.", "labour-strike", "election-results"),
     ],
 )
 def test_a_word_of_two_senses_names_the_kind_its_context_says(language, text, kind, not_kind):

@@ -20,6 +20,7 @@ from .sentences import words
 CLASSES = ("gathering", "document", "occurrence", "frame", "act", "topic")
 SPECIFIC = ("gathering", "document", "occurrence")  # kinds that tell one happening from another
 FREE_ORDER = ("ru", "kk")  # languages whose two-word forms match in either order
+_SHORT_STEM = 3  # "on", "to", "in": a stem this short in a form must follow the word before it
 _GAP = 2  # words allowed between the stems of a multi-word form («критически важных минералов»)
 
 
@@ -40,6 +41,7 @@ class Concept:
 class _Form:
     concept: str
     stems: tuple[tuple[str, bool], ...]  # (stem, whole word only)
+    adjacent: bool = False  # its short words follow at once (English function words)
 
 
 def concepts_file_bytes() -> bytes:
@@ -95,7 +97,7 @@ def _load() -> tuple[
             forms = entry.get(language, [])
             for form in with_latin(forms) if language == "kk" else forms:
                 stems = tuple((stem.rstrip("$"), stem.endswith("$")) for stem in fold(form.lower()).split())
-                by_start.setdefault(stems[0][0][:2], []).append(_Form(concept_id, stems))
+                by_start.setdefault(stems[0][0][:2], []).append(_Form(concept_id, stems, language == "en"))
                 if len(stems) == 2 and language in FREE_ORDER:
                     # «выявлен случа» also finds «случаев были выявлены»
                     by_start.setdefault(stems[1][0][:2], []).append(_Form(concept_id, stems[::-1]))
@@ -119,7 +121,7 @@ def find_concepts(text: str, language: str) -> tuple[str, ...]:
     found: set[str] = set()
     for position, token in enumerate(tokens):
         for form in by_start.get(token.text[:2], ()):
-            if form.concept in found or not _matches(tokens, position, form.stems):
+            if form.concept in found or not _matches(tokens, position, form.stems, form.adjacent):
                 continue
             if any(c == form.concept and low <= token.start < high for c, low, high in blocked):
                 continue
@@ -139,17 +141,21 @@ def concepts_after(text: str, language: str, markers: tuple[str, ...]) -> set[st
             continue
         for at in range(position + 1, min(len(tokens), position + 3)):
             for form in by_start.get(tokens[at].text[:2], ()):
-                if _matches(tokens, at, form.stems):
+                if _matches(tokens, at, form.stems, form.adjacent):
                     found.add(form.concept)
     return found
 
 
-def _matches(tokens, position: int, stems: tuple[tuple[str, bool], ...]) -> bool:
+def _matches(tokens, position: int, stems: tuple[tuple[str, bool], ...], adjacent: bool = False) -> bool:
     if not _word_matches(tokens[position].text, *stems[0]):
         return False
     at = position
     for stem, whole in stems[1:]:
-        following = range(at + 1, min(len(tokens), at + 2 + _GAP))
+        # An English form's short word ("closed on", "will close") follows at once: "closed
+        # three schools on Thursday" names no closing. Russian and Kazakh stems that short are
+        # roots («жаб» in «мәмілені жазда жабу»), which may stand further off.
+        gap = 0 if adjacent and len(stem) <= _SHORT_STEM else _GAP
+        following = range(at + 1, min(len(tokens), at + 2 + gap))
         at = next((i for i in following if _word_matches(tokens[i].text, stem, whole)), -1)
         if at < 0:
             return False
