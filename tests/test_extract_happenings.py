@@ -760,3 +760,46 @@ def test_a_clause_of_the_date_alone_runs_on_to_its_verb(language, text, old, new
     at, then = text.index(old), text.index(new)
     assert is_old_plan(text, (0, len(text)), (at, at + len(old)), language)
     assert not is_old_plan(text, (0, len(text)), (then, then + len(new)), language)
+
+
+@pytest.mark.parametrize(
+    ("name", "published", "text", "day"),
+    [
+        # What was said is dated by its own verb, not by the telling's past.
+        ("q1_en.txt", "2026-04-16", "The director said it intended to reopen on 18 May.", "2026-05-18"),
+        (
+            "q2_en.txt",
+            "2026-01-28",
+            '"The new route opens on 1 June," the chief executive said.',
+            "2026-06-01",
+        ),
+        (
+            "q3_ru.txt",
+            "2026-04-09",
+            "«В мае мы получим первый самолёт», — заявил президент компании.",
+            "2026-05-01",
+        ),
+        # A plan that failed the day before is this year's, though told in the future tense.
+        ("q4_ru.txt", "2026-06-26", "Запрет не будет снят 25 июня, как обещал аким.", "2026-06-25"),
+        # The telling dated by the words after its verb keeps its past.
+        ("q5_en.txt", "2026-02-05", "The ministry said on Tuesday that talks continue.", "2026-02-03"),
+    ],
+)
+def test_a_day_without_its_year_is_the_nearest_unless_its_own_verb_says_otherwise(
+    tmp_path, empty_index, name, published, text, day
+):
+    dates = extract(article(tmp_path, name, f" date {published} Report\n{text}\n"), empty_index).dates
+    assert [d.start.isoformat() for d in dates] == [day]
+
+
+def test_a_headline_takes_no_old_day_of_a_happening_moved_to_a_day_of_its_own(tmp_path, empty_index):
+    text = (
+        " date 2026-04-09 Авиакомпания отказалась от рейсов в Урумчи\n"
+        "Авиакомпания не будет открывать рейсы в Урумчи, запуск которых был намечен на 15 апреля.\n\n"
+        "По той же причине запуск рейсов в Сеул перенесён с 1 июня на 1 июля.\n"
+    )
+    mentions = extract(article(tmp_path, "m_ru.txt", text), empty_index).mentions
+    headline = next(m for m in mentions if m.headline)
+    moved = next(m for m in mentions if m.when.edtf == "2026-07-01")
+    assert headline.formerly is None
+    assert moved.formerly is not None and moved.formerly.edtf == "2026-06-01"

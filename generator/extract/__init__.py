@@ -288,7 +288,9 @@ def _event_mentions(
     if mentions and mentions[0].headline:
         mentions[0] = replace(
             mentions[0],
-            formerly=_headline_formerly(document.text, mentions[0], lead_date, old_plans, result.language),
+            formerly=_headline_formerly(
+                document.text, mentions[0], lead_date, old_plans, result.dates, result.language
+            ),
         )
     if mentions and mentions[0].headline and mentions[0].anchor == "publication":
         # «…filed an appeal a week after the verdict»: the headline's day is counted from it.
@@ -414,15 +416,19 @@ def _vaguer_in_clause(text: str, dates: list[FoundDate]) -> set[tuple[int, int]]
     return vaguer
 
 
-def _headline_formerly(text: str, headline: EventMention, lead_date, old_plans, language: str):
+def _headline_formerly(text: str, headline: EventMention, lead_date, old_plans, dates, language: str):
     """The day the headline's happening had before it was moved: in the lead date's sentence,
     else in a sentence of the article about a happening of the headline's kind («финал 24
-    мамырға белгіленген еді»)."""
+    мамырға белгіленген еді») that does not move it to a day of its own («запуск рейсов в Сеул
+    перенесён с 1 июня на 1 июля» is another launch than the headline's)."""
     if lead_date is not None and lead_date.sentence in old_plans:
         return old_plans[lead_date.sentence]
     kinds = most_specific(headline.kinds)
     table = concept_table()
+    headline_day = headline.when.first_day()
     for (start, end), day in old_plans.items():
+        if any(d.sentence == (start, end) and d.start not in (day.first_day(), headline_day) for d in dates):
+            continue
         # The hearing moved from the 13th is the one whose verdict the headline reports.
         if related(kinds, most_specific(find_concepts(text[start:end], language)), table):
             return day

@@ -61,22 +61,29 @@ def shift_month(value: dt.date, offset: int) -> tuple[int, int]:
     return shifted.year, shifted.month
 
 
+TENSE_SLACK = dt.timedelta(days=7)
+
+
 def choose_year(
     build: Callable[[int], Period | None], published: dt.date, tense: str | None
 ) -> Period | None:
-    """A period named without its year («6 ноября», «в декабре»): the last one for a past-tense
-    sentence, the next one for a future one, else the one nearest the publication date."""
+    """A period named without its year («6 ноября», «в декабре»): the one nearest the
+    publication date, unless the sentence's tense puts it well on the other side: then the last
+    one for a past-tense sentence, the next one for a future one."""
     # four years either way, so that «29 февраля» finds its leap year
     candidates = [p for y in range(published.year - 4, published.year + 5) if (p := build(y)) is not None]
     if not candidates:
         return None
-    if tense == PAST:
+    nearest = min(candidates, key=lambda p: distance(p, published))
+    # A tense moves the day a year away only when the nearest one is well on the wrong side of
+    # the publication: «не будет снят 25 июня, как обещали», written on the 26th, is this June.
+    if tense == PAST and nearest[0] > published + TENSE_SLACK:
         past = [p for p in candidates if p[0] <= published]
         return max(past) if past else None
-    if tense == FUTURE:
+    if tense == FUTURE and nearest[1] < published - TENSE_SLACK:
         coming = [p for p in candidates if p[1] >= published]
         return min(coming) if coming else None
-    return min(candidates, key=lambda p: distance(p, published))
+    return nearest
 
 
 def distance(period: Period, when: dt.date) -> int:

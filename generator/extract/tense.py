@@ -31,11 +31,37 @@ def sentence_tense(text: str, language: str, skip: list[tuple[int, int]] | None 
     tokens = [w for w in every if not any(s <= w.start < e for s, e in skip or [])]
     lowered = [w.text.lower().replace("ё", "е") for w in tokens]
     intention = not _opens_with_date(every, skip or [])
-    if language == "ru":
-        return _russian_tense(lowered, first_verb=not intention)
     if language == "kk":
         return _kazakh_tense(lowered, intention)
-    return _english_tense(" ".join(lowered), intention)
+    # A reporting verb dated by the words after it ("said on Tuesday") is the telling's past;
+    # anywhere else it says nothing of when what it reports happens.
+    telling = _dated_telling(every, skip or [], date_words(language)["tense"].get("reporting", ()))
+    if language == "ru":
+        return _russian_tense(lowered, first_verb=not intention, telling=telling)
+    return _english_tense(" ".join(lowered), intention, telling)
+
+
+_TELLING_REACH = 4  # words from a reporting verb to the date of its telling: "said in Astana on"
+
+
+def _dated_telling(every, skip: list[tuple[int, int]], reporting) -> bool:
+    """A reporting verb followed by a date, with no word of what it reports between: "said on
+    Tuesday", «заявил во вторник» (not "said it would open on Tuesday")."""
+    for i, word in enumerate(every):
+        if word.text.lower() not in reporting:
+            continue
+        for following in every[i + 1 : i + 1 + _TELLING_REACH]:
+            if any(s <= following.start < e for s, e in skip):
+                return True
+            if following.text.lower() in _REPORTED_OPENERS or len(following.text) > 6:
+                break  # what it reports has begun: the date is of that
+    return False
+
+
+# Words that open what a reporting verb tells: "said it would", «заявил, что».
+_REPORTED_OPENERS = frozenset(
+    ["it", "that", "they", "he", "she", "we", "the", "would", "will", "что", "чтобы", "о", "об"]
+)
 
 
 _OPENING_WORDS = 2  # "On Wednesday", "Also on 24 March", «А 24 марта»
@@ -54,7 +80,7 @@ def _opens_with_date(every, skip: list[tuple[int, int]]) -> bool:
     )
 
 
-def _russian_tense(tokens: list[str], first_verb: bool = False) -> str | None:
+def _russian_tense(tokens: list[str], first_verb: bool = False, telling: bool = False) -> str | None:
     """With `first_verb` (the clause opens with its date), the first finite verb is the
     clause's own: «24 марта утвердили тарифы, которые будут платить пассажиры» is past."""
     cues = date_words("ru")["tense"]
@@ -66,7 +92,7 @@ def _russian_tense(tokens: list[str], first_verb: bool = False) -> str | None:
             parse = _russian_verb(analyser, token)
             if parse is not None and "past" in parse.tag:
                 return PAST
-            if parse is not None and "futr" in parse.tag and "3per" in parse.tag:
+            if parse is not None and "futr" in parse.tag and token not in cues["narrator"]:
                 return FUTURE
     if any(token in cues["future"] for token in tokens):
         return FUTURE
@@ -75,11 +101,13 @@ def _russian_tense(tokens: list[str], first_verb: bool = False) -> str | None:
             return FUTURE
     found = None
     for token in tokens:
+        if token in cues["reporting"] and not telling:
+            continue  # «…», — заявил он: the telling's past, not the quotation's
         parse = _russian_verb(analyser, token)
         if parse is None:
             continue
-        if "futr" in parse.tag and "3per" in parse.tag:
-            # «объявит», «состоится»; not the narrator's «напомним», «отметим»
+        if "futr" in parse.tag and token not in cues["narrator"]:
+            # «объявит», «состоится», «получим»; not the narrator's «напомним», «отметим»
             return FUTURE
         if "past" in parse.tag:
             found = PAST
@@ -167,13 +195,13 @@ def _kazakh_vowel_pasts() -> frozenset[str]:
     return frozenset(with_latin([stem + ending for stem in stems for ending in ("ды", "ді")]))
 
 
-def _english_tense(text: str, intention: bool = True) -> str | None:
+def _english_tense(text: str, intention: bool = True, telling: bool = False) -> str | None:
     """Future by its auxiliaries, past by «-ed» and the common irregular pasts; a verb in the
     present («visits», «opens») gives no tense, so the nearest date is taken."""
     cues = date_words("en")["tense"]
     padded = f" {text} ".replace("'ll ", " 'll ").replace("’ll ", " ’ll ")
     futures = [found for cue in cues["future"] if (found := padded.find(f" {cue} ")) >= 0]
-    past = _english_past(padded, cues)
+    past = _english_past(padded, cues, telling)
     if futures and not intention and past is not None and past < min(futures):
         # A clause that opens with its date is dated by its first verb: "On 24 March, officials
         # approved the fares passengers will pay" tells of the approval.
@@ -185,12 +213,17 @@ def _english_tense(text: str, intention: bool = True) -> str | None:
     return PAST if past is not None else None
 
 
-def _english_past(padded: str, cues) -> int | None:
-    """Where the first past verb is: an irregular past, or an «-ed» word that is no participle."""
+def _english_past(padded: str, cues, telling: bool = False) -> int | None:
+    """Where the first past verb is: an irregular past, or an «-ed» word that is no participle;
+    a reporting verb only when it is the dated telling."""
     participle_after = cues["participle_after"]
+    reporting = () if telling else cues["reporting"]
     previous = ""
     for match in re.finditer(r"[\w'’]+", padded):
         token = match.group()
+        if token in reporting:
+            previous = token
+            continue
         if token in cues["past"] or (
             token.endswith("ed") and len(token) > 4 and previous not in participle_after
         ):
