@@ -781,6 +781,8 @@ def test_a_clause_of_the_date_alone_runs_on_to_its_verb(language, text, old, new
         ),
         # A plan that failed the day before is this year's, though told in the future tense.
         ("q4_ru.txt", "2026-06-26", "Запрет не будет снят 25 июня, как обещал аким.", "2026-06-25"),
+        # A hope of the past is no plan for next year.
+        ("q6_en.txt", "2026-07-20", "The company had hoped to restart the plant on 1 July.", "2026-07-01"),
         # The telling dated by the words after its verb keeps its past.
         ("q5_en.txt", "2026-02-05", "The ministry said on Tuesday that talks continue.", "2026-02-03"),
     ],

@@ -208,7 +208,8 @@ def _english_tense(text: str, intention: bool = True, telling: bool = False) -> 
         return PAST
     if futures:
         return FUTURE
-    if intention and any(f" {cue} " in padded for cue in cues["intention"]):
+    # "had intended to reopen on 1 July": an intention of the past, no plan.
+    if intention and any(f" {cue} " in padded and f" had {cue} " not in padded for cue in cues["intention"]):
         return FUTURE
     return PAST if past is not None else None
 
