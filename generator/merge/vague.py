@@ -14,8 +14,10 @@ This runs once every report is placed, so the answer does not depend on the orde
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from ..extract.concepts import related
-from ..extract.discovered import EXACT_NUMBER_WEIGHT, number_weight
+from ..extract.discovered import EXACT_NUMBER_WEIGHT, key_start, number_weight
 from .candidates import Candidate
 from .cluster import STORY_NAMES, Cluster, Decision, Decisions, Rule, Scorer, Verdict
 
@@ -30,11 +32,17 @@ def join_vague_reports(
     home = {id(member): cluster for cluster in clusters for member in cluster.members}
     movable = [c for c in candidates if _vague(c) and (id(c) not in home or _only_member(home[id(c)], c))]
     left: set[int] = set()  # numbers of the one-report clusters whose report moved
+    by_name = _by_story_name(clusters, scorer) if movable else {}
     for candidate in sorted(movable, key=Candidate.order):
         own = home.get(id(candidate))
+        near = {
+            cluster.number: cluster
+            for key in scorer.stories.telling.get(candidate.source, ())
+            for cluster in by_name.get(key_start(key), ())
+        }
         fits = [
             cluster
-            for cluster in clusters
+            for _, cluster in sorted(near.items())
             if cluster is not own and cluster.number not in left and _fits(candidate, cluster, scorer)
         ]
         if len(fits) != 1:
@@ -46,6 +54,19 @@ def join_vague_reports(
         if log is not None:
             log[id(candidate)] = Decision(event, [(Verdict(True, Rule.ONLY_EVENT_OF_STORY), event)])
     return [cluster for cluster in clusters if cluster.number not in left]
+
+
+def _by_story_name(clusters: list[Cluster], scorer: Scorer) -> dict[str, list[Cluster]]:
+    """Clusters by the first letters of each telling name their articles use: an event of a
+    report's story is found among these, never by looking at every event (merge stays linear)."""
+    found: dict[str, list[Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        starts = {
+            key_start(key) for source in cluster.days_of for key in scorer.stories.telling.get(source, ())
+        }
+        for start in starts:
+            found[start].append(cluster)
+    return found
 
 
 def _vague(candidate: Candidate) -> bool:
