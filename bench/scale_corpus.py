@@ -110,14 +110,19 @@ def note(number: int, reports: list[Report], day: str, rng: random.Random) -> st
     return "\n".join(lines) + "\n"
 
 
-def write_site(site: Path, sizes: Sizes, seed: int = 1) -> None:
-    """The chronology site of `sizes` in `site` (made or emptied first)."""
+def _fresh(site: Path, *folders: str) -> list[Path]:
+    """`site` emptied (made if missing), with `folders` made in it."""
     if site.exists():
         shutil.rmtree(site)
-    articles = site / "content" / "articles"
-    notes = site / "content" / "notes"
-    articles.mkdir(parents=True)
-    notes.mkdir()
+    made = [site / folder for folder in folders]
+    for folder in made:
+        folder.mkdir(parents=True)
+    return made
+
+
+def write_site(site: Path, sizes: Sizes, seed: int = 1) -> None:
+    """The chronology site of `sizes` in `site` (made or emptied first)."""
+    articles, notes = _fresh(site, "content/articles", "content/notes")
     (site / "site.toml").write_text(SITE_TOML, "utf-8")
     shutil.copy(ROOT / "content" / "actors.toml", site / "content" / "actors.toml")
     rng = random.Random(seed)
@@ -157,12 +162,7 @@ HUGO_LAYOUTS = {
 
 def write_hugo_site(site: Path, pages: int, seed: int = 1) -> None:
     """A Hugo site that writes `pages` HTML pages: one section list, the home page and the rest singles."""
-    if site.exists():
-        shutil.rmtree(site)
-    posts = site / "content" / "posts"
-    layouts = site / "layouts" / "_default"
-    posts.mkdir(parents=True)
-    layouts.mkdir(parents=True)
+    posts, layouts = _fresh(site, "content/posts", "layouts/_default")
     (site / "hugo.toml").write_text(HUGO_CONFIG, "utf-8")
     for name, text in HUGO_LAYOUTS.items():
         (layouts / name).write_text(text, "utf-8")

@@ -43,9 +43,9 @@ if str(ROOT) not in sys.path:
 from sites import empty_registry_site  # noqa: E402
 
 from generator.build import Chronology, read_chronology  # noqa: E402
+from generator.merge import Grouping, group_reports  # noqa: E402
 from generator.merge import event_id as cluster_event_id  # noqa: E402
-from generator.merge import group_reports  # noqa: E402
-from generator.merge.cluster import Scorer  # noqa: E402
+from generator.merge.cluster import Cluster, Scorer  # noqa: E402
 from generator.model import Event  # noqa: E402
 
 BLIND = Path(__file__).parent / "fixtures" / "happenings" / "blind"
@@ -214,6 +214,7 @@ def score(folder: Path = BLIND, why: list[str] | None = None) -> Report:
     report = Report(gold=load_gold(folder))
     report.articles, chronology = build_chronology(folder)
     events = chronology.timeline.events
+    merged = merged_of(chronology) if why is not None else None
     report.events = len(events)
     given: dict[str, list[Event]] = {}
     assigned = _assign(events, report.gold)
@@ -243,8 +244,8 @@ def score(folder: Path = BLIND, why: list[str] | None = None) -> Report:
                 report.pairs_found += 1
             else:
                 report.missed_pairs.append(f"{gold.id}: {a} + {b}")
-        if why is not None and len(gold.sources) > 1:
-            why += _why_apart(gold, built, chronology)
+        if merged is not None and why is not None and len(gold.sources) > 1:
+            why += _why_apart(gold, built, merged)
         if not built:
             report.misses.append(f"{gold.id} {gold.start}..{gold.end} {gold.kind}: {gold.what}")
             continue
@@ -255,22 +256,38 @@ def score(folder: Path = BLIND, why: list[str] | None = None) -> Report:
     return report
 
 
-def _why_apart(gold: GoldEvent, built: list[Event], chronology: Chronology) -> list[str]:
-    """Where the reports of one gold event went, when they are not all in one built event."""
-    holding = max(built, key=lambda e: len(gold.sources & {r.source for r in e.sources}), default=None)
-    held = {r.source for r in holding.sources} if holding else set()
-    if gold.sources <= held:
-        return []
+@dataclass
+class Merged:
+    """The merge's clusters for `--why`, made once a run: by event id, and where each report went."""
+
+    grouping: Grouping
+    ids: dict[str, Cluster]
+    scorer: Scorer
+    where: dict[int, str]
+
+
+def merged_of(chronology: Chronology) -> Merged:
     grouping = group_reports(
         chronology.documents, chronology.extractions, chronology.notes, chronology.timeline.actors
     )
     ids = {cluster_event_id(c, grouping.by_source): c for c in grouping.clusters}
-    cluster = ids.get(holding.id) if holding else None
     scorer = Scorer(chronology.timeline.actors)
     everyone = [c for reports in grouping.by_source.values() for c in reports]
     scorer.stories.read(everyone)
     scorer.read_days(everyone)
     where = {id(m): name for name, c in ids.items() for m in c.members}
+    return Merged(grouping, ids, scorer, where)
+
+
+def _why_apart(gold: GoldEvent, built: list[Event], merged: Merged) -> list[str]:
+    """Where the reports of one gold event went, when they are not all in one built event."""
+    holding = max(built, key=lambda e: len(gold.sources & {r.source for r in e.sources}), default=None)
+    held = {r.source for r in holding.sources} if holding else set()
+    if gold.sources <= held:
+        return []
+    grouping, ids, scorer = merged.grouping, merged.ids, merged.scorer
+    cluster = ids.get(holding.id) if holding else None
+    where = merged.where
     lines = [f"{gold.id} {gold.start}..{gold.end} {gold.kind}: held by {holding.id if holding else None}"]
     for source in sorted(gold.sources - held):
         lines.append(f"  {source}:")

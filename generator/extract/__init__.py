@@ -343,8 +343,7 @@ def _event_mentions(
         elif role == Role.SENTENCE and told is not None:
             # «Бұл туралы сейсенбі күні комиссия хабарлады»: the happening is the sentence
             # before, on the day of the words or shortly before it.
-            before = sentences[sentence - 1]
-            clause, clause_span = document.text[before.start : before.end], (before.start, before.end)
+            clause, clause_span = document.text[told.start : told.end], (told.start, told.end)
             concepts = kinds = find_concepts(clause, result.language)
             names = tuple(_unique([*names_by_sentence.get(sentence - 1, ()), *names]))
             when, why = replace(when, qualifier="approximate"), TOLD_BEFORE
@@ -376,8 +375,7 @@ def _event_mentions(
             names = _unique([*names_by_sentence.get(number, ()), *(title_names or lead_names)])
             actors = actors_by_sentence.get(number) or title_actors or lead_actors
             mentions.append(replace(mention, actors=list(actors), names=tuple(names)))
-    dated = {sentence_index(sentences, d.span[0]) for d in result.dates}
-    dated |= {sentence_index(sentences, a.span[0]) for a in anchored}
+    dated = dated_sentences | {sentence_index(sentences, a.span[0]) for a in anchored}
     for number, sentence in enumerate(sentences):
         if number in dated or sentence.start < document.title_span[1] or result.published is None:
             continue

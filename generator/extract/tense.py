@@ -35,7 +35,7 @@ def sentence_tense(text: str, language: str, skip: list[tuple[int, int]] | None 
         return _kazakh_tense(lowered, intention)
     # A reporting verb dated by the words after it ("said on Tuesday") is the telling's past;
     # anywhere else it says nothing of when what it reports happens.
-    telling = _dated_telling(every, skip or [], date_words(language)["tense"].get("reporting", ()))
+    telling = _dated_telling(every, skip or [], date_words(language)["tense"])
     if language == "ru":
         return _russian_tense(lowered, first_verb=not intention, telling=telling)
     return _english_tense(" ".join(lowered), intention, telling)
@@ -44,24 +44,22 @@ def sentence_tense(text: str, language: str, skip: list[tuple[int, int]] | None 
 _TELLING_REACH = 4  # words from a reporting verb to the date of its telling: "said in Astana on"
 
 
-def _dated_telling(every, skip: list[tuple[int, int]], reporting) -> bool:
+_LONG_WORD = 6  # a word this long after a reporting verb is what it tells, not where or when
+
+
+def _dated_telling(every, skip: list[tuple[int, int]], cues) -> bool:
     """A reporting verb followed by a date, with no word of what it reports between: "said on
     Tuesday", «заявил во вторник» (not "said it would open on Tuesday")."""
+    reporting, openers = cues.get("reporting", ()), cues.get("reported_openers", ())
     for i, word in enumerate(every):
         if word.text.lower() not in reporting:
             continue
         for following in every[i + 1 : i + 1 + _TELLING_REACH]:
             if any(s <= following.start < e for s, e in skip):
                 return True
-            if following.text.lower() in _REPORTED_OPENERS or len(following.text) > 6:
+            if following.text.lower() in openers or len(following.text) > _LONG_WORD:
                 break  # what it reports has begun: the date is of that
     return False
-
-
-# Words that open what a reporting verb tells: "said it would", «заявил, что».
-_REPORTED_OPENERS = frozenset(
-    ["it", "that", "they", "he", "she", "we", "the", "would", "will", "что", "чтобы", "о", "об"]
-)
 
 
 _OPENING_WORDS = 2  # "On Wednesday", "Also on 24 March", «А 24 марта»
@@ -87,13 +85,9 @@ def _russian_tense(tokens: list[str], first_verb: bool = False, telling: bool = 
     analyser = russian_morphology()
     if first_verb:
         for token in tokens:
-            if token in cues["future"]:
-                return FUTURE
-            parse = _russian_verb(analyser, token)
-            if parse is not None and "past" in parse.tag:
-                return PAST
-            if parse is not None and "futr" in parse.tag and token not in cues["narrator"]:
-                return FUTURE
+            tense = FUTURE if token in cues["future"] else _finite_tense(analyser, token, cues)
+            if tense in (PAST, FUTURE):
+                return tense
     if any(token in cues["future"] for token in tokens):
         return FUTURE
     for i, token in enumerate(tokens):
@@ -103,17 +97,29 @@ def _russian_tense(tokens: list[str], first_verb: bool = False, telling: bool = 
     for token in tokens:
         if token in cues["reporting"] and not telling:
             continue  # «…», — заявил он: the telling's past, not the quotation's
-        parse = _russian_verb(analyser, token)
-        if parse is None:
-            continue
-        if "futr" in parse.tag and token not in cues["narrator"]:
-            # «объявит», «состоится», «получим»; not the narrator's «напомним», «отметим»
+        tense = _finite_tense(analyser, token, cues)
+        if tense == FUTURE:
             return FUTURE
-        if "past" in parse.tag:
+        if tense == PAST:
             found = PAST
-        elif "pres" in parse.tag and "3per" in parse.tag and found is None:
-            found = PRESENT  # «открывается»: happening as the report is written
+        elif tense == PRESENT and found is None:
+            found = PRESENT
     return found
+
+
+def _finite_tense(analyser, token: str, cues) -> str | None:
+    """The tense of a finite verb: «объявит», «получим» future (not the narrator's «напомним»),
+    «объявил» past, «открывается» present (happening as the report is written)."""
+    parse = _russian_verb(analyser, token)
+    if parse is None:
+        return None
+    if "futr" in parse.tag and token not in cues["narrator"]:
+        return FUTURE
+    if "past" in parse.tag:
+        return PAST
+    if "pres" in parse.tag and "3per" in parse.tag:
+        return PRESENT
+    return None
 
 
 @cache

@@ -164,17 +164,15 @@ class Scorer:
         # A region with no country (Central Asia) is not a venue.
         self.venue_country = {a.id: a.country for a in actors.values() if a.type == "place" and a.country}
         self.actor_weight = {a.id: ACTOR_WEIGHT[a.type] for a in actors.values()}
-        self.days_told: dict[str, set[dt.date]] = {}  # the days each article dates a report to
-        self.day_reports: Counter = Counter()  # by (article, day): the reports it dates to that day
+        # By article: the days it dates a report to, and how many reports it dates to each.
+        self.days_told: dict[str, Counter[dt.date]] = {}
         self.stories = Stories()
 
     def read_days(self, candidates: list[Candidate]) -> None:
-        self.days_told = defaultdict(set)
-        self.day_reports = Counter()
+        self.days_told = defaultdict(Counter)
         for candidate in candidates:
             if candidate.low == candidate.high:
-                self.days_told[candidate.source].add(candidate.low)
-                self.day_reports[(candidate.source, candidate.low)] += 1
+                self.days_told[candidate.source][candidate.low] += 1
 
     def _tells_of(self, source: str, low: dt.date, high: dt.date) -> bool:
         return any(low <= day <= high for day in self.days_told.get(source, ()))
@@ -279,7 +277,7 @@ class Scorer:
 
     def _day_shared(self, source: str, day: dt.date) -> bool:
         """Whether the article dates more than one report to that day."""
-        return self.day_reports[(source, day)] > 1
+        return self.days_told.get(source, Counter())[day] > 1
 
     def compatible(self, actors_a, specific_a: frozenset[str], actors_b, specific_b: frozenset[str]) -> bool:
         return self.refusal(actors_a, specific_a, actors_b, specific_b) is None
