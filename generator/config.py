@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from .errors import ContentError, raise_all, unknown_keys
 from .ingest.text import key_line, read_toml
 from .model import LANGUAGES
+from .site_files import exists
 
 SITE_KEYS = ("languages", "default_language", "base_url", "title", "description", "publish")
 
@@ -45,7 +46,7 @@ class SiteConfig:
 def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
     """`base_url` replaces site.toml's (`timeline publish --base-url`)."""
     path = root / "site.toml"
-    if not path.is_file():
+    if not exists(path):
         raise ContentError(
             path, None, "site.toml not found", "run timeline from the site folder or pass --site DIR"
         )

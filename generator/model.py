@@ -20,6 +20,17 @@ QUALIFIERS = (None, "approximate", "before", "after")
 ACTOR_TYPES = ("person", "country", "org", "place")
 LANGUAGES = ("ru", "kk", "en")
 
+# The years a date may name, here and in every output. Far wider than any news chronology needs,
+# and narrow enough that a day inside it moved by any span the tool reckons with («сто лет назад»,
+# a merge window of months) stays inside what Python's dates can hold (years 1–9999).
+MIN_YEAR, MAX_YEAR = 1000, 2999
+YEAR_WINDOW = f"{MIN_YEAR}–{MAX_YEAR}"
+
+
+def in_year_window(day: dt.date) -> bool:
+    return MIN_YEAR <= day.year <= MAX_YEAR
+
+
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -32,8 +43,8 @@ class PartialDate:
     day: int | None = None
 
     def __post_init__(self) -> None:
-        if not 1 <= self.year <= 9999:
-            raise ValueError(f"year {self.year} is not 1–9999")
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise ValueError(f"the year {self.year} is outside {YEAR_WINDOW}, the years a timeline can show")
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
         if self.month is not None and not 1 <= self.month <= 12:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from functools import cache
@@ -56,7 +57,18 @@ def _add_files(digest: hashlib.blake2b, files: list[Path], base: Path) -> None:
     """Each file's path below `base` and the digest of its bytes."""
     for file in files:
         digest.update(f"{file.relative_to(base).as_posix()}\0".encode())
-        digest.update(hashlib.blake2b(file.read_bytes(), digest_size=16).digest())
+        digest.update(hashlib.blake2b(_bytes_or_unique(file), digest_size=16).digest())
+
+
+def _bytes_or_unique(file: Path) -> bytes:
+    """A file's bytes; for one this check cannot read (a pipe, a link to nothing, no permission),
+    bytes no digest was ever made of, so the build runs and names the file in its error."""
+    try:
+        if stat.S_ISREG(os.stat(file).st_mode):
+            return file.read_bytes()
+    except OSError:
+        pass
+    return os.urandom(16)
 
 
 def _package_versions() -> list[str]:

@@ -137,3 +137,29 @@ def _all(text: str, word: str) -> list[int]:
         found.append(start)
         start = text.find(word, start + 1)
     return found
+
+
+def test_private_use_characters_in_the_text_are_text_not_marks():
+    text = "Заголовок\nСимволы \ue000\ue001\ue002 и Рубио 5 февраля.\n"
+    document = _document(text, text.index("\n") + 1)
+    words = [_at(text, "Рубио", "actor"), _at(text, "5 февраля", "date", event="talks")]
+    html = str(highlighted_body(document, words, _link, MarkdownIt().render))
+    assert html == (
+        '<p>Символы \ue000\ue001\ue002 и <mark class="hl hl-actor">Рубио</mark> '
+        '<a class="hl hl-date" href="events/talks.html" title="&lt;событие&gt;">5 февраля</a>.</p>'
+    )
+
+
+def test_no_mark_lands_inside_an_attribute():
+    text = (
+        "Заголовок\n![Рубио в Астане](photo.png) и [встреча][1] с Рубио.\n\n"
+        '[1]: https://example.org "Рубио"\n'
+    )
+    document = _document(text, text.index("\n") + 1, ".md")
+    starts = [i for i in range(len(text)) if text.startswith("Рубио", i)]
+    words = [Highlight(start, start + 5, "actor", "rubio", None) for start in starts]
+    html = str(highlighted_body(document, words, _link, MarkdownIt("commonmark").render))
+    assert '<img src="photo.png" alt="Рубио в Астане" />' in html
+    assert 'href="https://example.org" title="Рубио"' in html
+    assert 'с <mark class="hl hl-actor">Рубио</mark>.' in html
+    assert all(ord(ch) < 0xE000 or ord(ch) > 0xF8FF for ch in html)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from ..model import in_year_window
 from . import periods as cal
 from .sentences import Sentence, fold, sentence_at
 from .tense import russian_morphology, sentence_tense
@@ -336,9 +337,12 @@ def _longest_first(candidates, length: int) -> list[tuple[int, int, Pattern, re.
 def _resolve(pattern: Pattern, match: re.Match[str], context: Context) -> Reading | None:
     """Absurd values («3000 лет назад» before year 1, «1000000 дней») are no date, not a crash."""
     try:
-        return pattern.resolve(match, context)
+        reading = pattern.resolve(match, context)
     except (ValueError, OverflowError):
         return None
+    if reading is not None and not all(in_year_window(day) for day in reading.period):
+        return None  # «завтра» in an article of 2999-12-31: a day no timeline shows
+    return reading
 
 
 def _capitalised_month_inside_sentence(match, language: str, text: str, sentence: Sentence | None) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from ..model import Actor, Decision, Document, Note, Page, Tag
+from ..site_files import is_folder, list_folder
 from .actors import guessed_name_warnings, read_actors
 from .articles import ARTICLE_SUFFIXES, read_article
 from .concepts import read_concepts
@@ -111,11 +112,14 @@ def _files(
 ) -> list[Path]:
     """The files a folder holds in the formats we read; anything else is named, never silently
     skipped, except `companions`: the pictures notes show, read when a note names them."""
-    if not folder.is_dir():
+    if not is_folder(folder):
         return []
     found = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
+    for path in list_folder(folder):
+        if path.name.startswith("."):
+            continue
+        if is_folder(path):
+            warnings.append(f"{path}: a folder, not read (only the files of {folder.name}/ itself are read)")
             continue
         if path.suffix in suffixes:
             found.append(path)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import ContentError, did_you_mean, raise_all, unknown_keys
 from ..model import ACTOR_TYPES, LANGUAGES, Actor
+from ..site_files import exists
 from ..transliterate import guess
 from .text import key_line, read_toml, table_lines
 
@@ -15,7 +16,7 @@ ACTOR_FIELDS = ("type", "names", "aliases", "country", "role", "media")
 
 
 def read_actors(path: Path) -> dict[str, Actor]:
-    if not path.is_file():
+    if not exists(path):
         raise ContentError(
             path,
             None,

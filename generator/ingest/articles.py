@@ -12,7 +12,9 @@ import re
 from pathlib import Path
 
 from ..errors import ContentError
+from ..links import is_safe_link
 from ..model import LANGUAGES, Document, PartialDate
+from ..site_files import check_name_length, read_site_bytes
 from .frontmatter import as_date_text, split_front_matter
 from .text import decode, detect_language
 
@@ -24,7 +26,8 @@ _SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 def read_article(path: Path, known: Document | None = None) -> Document:
     """`known`: this file as an earlier build in this process read it, taken again if its bytes are
     the same (decoding and telling the language of thousands of articles takes a second)."""
-    data = path.read_bytes()
+    check_name_length(path)
+    data = read_site_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     if known is not None and known.content_hash == digest and known.path == path:
         return known
@@ -123,8 +126,31 @@ def _markdown_article(path, source_id, text, encoding, digest, front) -> Documen
         body_start=front.body_start,
         content_hash=digest,
         encoding=encoding,
-        outlet=fields.get("outlet"),
-        url=fields.get("url"),
+        outlet=_plain_text(path, front, "outlet"),
+        url=_source_url(path, front),
+    )
+
+
+def _plain_text(path: Path, front, key: str) -> str | None:
+    value = front.fields.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    raise ContentError(path, front.line(key), f"`{key}` must be a text", f'write `{key}: "…"` on one line')
+
+
+def _source_url(path: Path, front) -> str | None:
+    """Only a web address or a path on the site: a `javascript:` or `data:` URL would run a script
+    for a reader who clicks the source link."""
+    url = _plain_text(path, front, "url")
+    if url is None or is_safe_link(url):
+        return url
+    raise ContentError(
+        path,
+        front.line("url"),
+        f"`url: {url}` is not a web address; only http, https and relative links are published",
+        "write the article's address as it appears in a browser, starting with https://",
     )
 
 

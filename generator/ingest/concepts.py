@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import ContentError, raise_all, unknown_keys
 from ..extract.concepts import CLASSES, concepts_file_bytes
+from ..site_files import exists
 from .text import key_line, read_toml, table_lines
 
 _KEYS = {"class", "broader", "bilateral", "ru", "kk", "en", "not"}
@@ -20,7 +21,7 @@ _FORM_KEYS = ("ru", "kk", "en", "not")
 
 def read_concepts(path: Path) -> str:
     """The file's text once it is valid; "" when the site has none."""
-    if not path.is_file():
+    if not exists(path):
         return ""
     text, data = read_toml(path)
     lines = table_lines(text)

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import ContentError, ContentErrors, did_you_mean
 from ..model import LANGUAGES, Action, DateSpan, Decision
+from ..site_files import exists
 from .text import line_of, read_toml
 
 DECISIONS_FILE = "decisions.toml"
@@ -42,7 +43,7 @@ EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 def read_decisions(path: Path, source_ids: set[str]) -> list[Decision]:
     """Every entry of the file, checked; all its mistakes are reported at once."""
-    if not path.is_file():
+    if not exists(path):
         return []
     text, data = read_toml(path)
     errors: list[ContentError] = []

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import ContentError, toml_error_line
+from ..errors import ContentError
+from .text import parse_toml
 
 
 @dataclass
@@ -28,18 +28,50 @@ class FrontMatter:
 _FENCES = {"---": "yaml", "+++": "toml"}
 
 
-class _TextDatesLoader(yaml.SafeLoader):
-    """YAML's safe loader, except that `2025-11-06` stays text.
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, with three things front matter never needs refused or kept as text.
 
-    PyYAML turns it into a date itself and dies on `2025-13-01` with no line number; as text it
-    reaches our own date parser, which says which field on which line is wrong.
+    - `2025-11-06` stays text: PyYAML turns it into a date itself and dies on `2025-13-01` with no
+      line number; as text it reaches our own date parser, which names the field and the line.
+    - Anchors and aliases (`&a`, `*a`) are refused: ten nested aliases make a billion values.
+    - Explicit tags (`!!bool maybe`, `!!python/object`) are refused: they either fail to build
+      with no line or build what no field takes.
     """
 
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(event.start_mark, "anchors and aliases (*name) are not read in front matter")
+        return super().compose_node(parent, index)
 
-_TextDatesLoader.yaml_implicit_resolvers = {
+    def construct_object(self, node, deep=False):  # type: ignore[no-untyped-def]
+        if node.tag.startswith("!") and not node.tag.startswith("tag:yaml.org,2002:"):
+            raise _Refused(node.start_mark, f"the tag {_shown(node.tag)} is not read in front matter")
+        if isinstance(node, yaml.ScalarNode) and _explicit_tag(node):
+            raise _Refused(node.start_mark, f"the tag {_shown(node.tag)} is not read in front matter")
+        return super().construct_object(node, deep)
+
+
+def _explicit_tag(node: yaml.ScalarNode) -> bool:
+    """Whether the scalar's tag was written (`!!int x`) rather than resolved from its look."""
+    resolved = _FrontMatterLoader.resolve(_RESOLVER, yaml.ScalarNode, node.value, (True, False))
+    return node.tag != resolved and node.tag != "tag:yaml.org,2002:str"
+
+
+def _shown(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+class _Refused(yaml.MarkedYAMLError):
+    def __init__(self, mark, problem: str):  # type: ignore[no-untyped-def]
+        super().__init__(problem=problem, problem_mark=mark)
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_RESOLVER = _FrontMatterLoader("")
 
 
 def split_front_matter(path: Path, text: str) -> FrontMatter | None:
@@ -75,17 +107,13 @@ def split_front_matter(path: Path, text: str) -> FrontMatter | None:
 def _parse(path: Path, raw: str, syntax: str) -> Any:
     if syntax == "toml":
         try:
-            return tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as error:
-            line = toml_error_line(error)
-            raise ContentError(
-                path,
-                line + 1 if line else None,
-                f"front matter is not valid TOML: {error}",
-                'check quotes and `key = value` syntax (strings in "…")',
-            ) from None
+            return parse_toml(path, raw, first_line=2)
+        except ContentError as error:
+            error.message = f"front matter: {error.message}"
+            error.fix = 'check quotes and `key = value` syntax (strings in "…")'
+            raise
     try:
-        return yaml.load(raw, Loader=_TextDatesLoader) or {}
+        return yaml.load(raw, Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
@@ -94,7 +122,11 @@ def _parse(path: Path, raw: str, syntax: str) -> Any:
             path,
             line,
             f"front matter is not valid YAML: {problem}",
-            "check indentation and quote values that contain ': '",
+            "write plain `key: value` fields; quote values that contain ': '",
+        ) from None
+    except RecursionError:
+        raise ContentError(
+            path, 2, "front matter is nested too deeply to read", "write plain `key: value` fields"
         ) from None
 
 

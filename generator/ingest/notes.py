@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import ContentError, raise_all, unknown_keys
 from ..model import EVENT_KINDS, LANGUAGES, QUALIFIERS, DateSpan, Note
+from ..site_files import check_name_length, read_site_bytes
 from .frontmatter import FrontMatter, as_date_text, split_front_matter
 from .images import resolve_image
 from .tags import TAG_ID
@@ -65,7 +66,8 @@ def note_stem(path: Path) -> tuple[str, str | None]:
 
 
 def read_note_file(path: Path) -> NoteFile:
-    text, _encoding = decode(path, path.read_bytes())
+    check_name_length(path)
+    text, _encoding = decode(path, read_site_bytes(path))
     front = split_front_matter(path, text)
     if front is None:
         raise ContentError(

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from ..errors import ContentError, raise_all, unknown_keys
 from ..model import LANGUAGES, Tag
+from ..site_files import exists
 from .text import key_line, read_toml, table_lines
 
 TAG_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def read_tags(path: Path) -> dict[str, Tag]:
-    if not path.is_file():
+    if not exists(path):
         return {}
     text, data = read_toml(path)
     lines = table_lines(text)

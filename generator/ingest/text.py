@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ContentError, toml_error_line
+from ..site_files import read_site_bytes
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -27,8 +28,12 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
         data, bom = data[len(codecs.BOM_UTF8) :], True
     else:
         bom = False
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+    # UTF-32's little-endian mark begins with UTF-16's, so it is looked for first.
+    for mark, encoding in _MARKS:
+        if data.startswith(mark):
+            return _wide(path, data, encoding), encoding
+    if b"\x00" in data:
+        return _without_mark(path, data)
     try:
         return data.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError as error:
@@ -40,8 +45,63 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
             path,
             line,
             f"not UTF-8 text (byte 0x{data[error.start]:02x}) and not Russian text in cp1251 either",
-            "re-save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
+            _RESAVE,
         ) from None
+
+
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide(path: Path, data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise ContentError(
+            path, None, f"starts with a {encoding} byte-order mark but is not {encoding} text", _RESAVE
+        ) from None
+    if "\x00" in text:
+        raise _binary(path, data)
+    return text
+
+
+def _without_mark(path: Path, data: bytes) -> tuple[str, str]:
+    """Text holding NUL bytes: UTF-16 or UTF-32 saved without a byte-order mark, told by where the
+    zero bytes fall (an ASCII or Cyrillic letter has one or three of them), or else not text."""
+    for encoding, width in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        if len(data) % width:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text and "\x00" not in text and _readable(text):
+            return text, encoding
+    raise _binary(path, data)
+
+
+def _readable(text: str) -> bool:
+    """Most characters are letters, digits, spaces or punctuation: a wrong guess of encoding gives
+    CJK soup or unassigned code points instead."""
+    plain = sum(1 for ch in text if ord(ch) < 0x0530 or "\u2000" <= ch <= "\u206f")  # Latin, Cyrillic, dashes
+    return plain >= 0.95 * len(text)
+
+
+def _binary(path: Path, data: bytes) -> ContentError:
+    line = data[: data.index(b"\x00")].count(b"\n") + 1 if b"\x00" in data else None
+    return ContentError(
+        path,
+        line,
+        "holds NUL bytes: this is not a text file (a picture, a document, or text in an unknown encoding)",
+        "save the article as plain text in UTF-8",
+    )
+
+
+_RESAVE = "re-save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)"
 
 
 def _looks_like_russian(text: str) -> bool:
@@ -125,12 +185,23 @@ def line_of(text: str, offset: int) -> int:
 
 def read_toml(path: Path) -> tuple[str, dict]:
     """A TOML file's decoded text (for line numbers) and its data; bad syntax names the line."""
-    text, _encoding = decode(path, path.read_bytes())
+    text, _encoding = decode(path, read_site_bytes(path))
+    return text, parse_toml(path, text)
+
+
+def parse_toml(path: Path, text: str, first_line: int = 1) -> dict:
+    """TOML read with its faults named by line, including nesting too deep for the parser (tomllib
+    recurses once per level: 5 000 levels exhaust Python's stack)."""
     try:
-        return text, tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
+        line = toml_error_line(error)
         raise ContentError(
-            path, toml_error_line(error), f"not valid TOML: {error}", "fix the syntax"
+            path, line + first_line - 1 if line else None, f"not valid TOML: {error}", "fix the syntax"
+        ) from None
+    except RecursionError:
+        raise ContentError(
+            path, first_line, "values are nested too deeply to read", "write flat tables and short lists"
         ) from None
 
 

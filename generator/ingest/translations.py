@@ -9,6 +9,7 @@ changes, the translation no longer applies, and `timeline check` says so.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +18,7 @@ from babel.messages.pofile import PoFileError, read_po
 
 from ..errors import ContentError, raise_all
 from ..model import LANGUAGES
+from ..site_files import is_folder, list_folder, read_site_text
 
 TRANSLATIONS_DIR = "translations"
 
@@ -43,7 +45,7 @@ def read_translations(content_dir: Path) -> Translations:
     folder = content_dir / TRANSLATIONS_DIR
     found: Translations = {}
     errors: list[ContentError] = []
-    for path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
+    for path in [p for p in list_folder(folder) if p.suffix == ".po"] if is_folder(folder) else []:
         if path.stem not in LANGUAGES:
             errors.append(
                 ContentError(
@@ -62,9 +64,8 @@ def read_translations(content_dir: Path) -> Translations:
 def read_catalog(path: Path) -> dict[tuple[str, Field], Translation]:
     """The translated, non-fuzzy entries of one catalog, by (event id, field)."""
     try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, abort_invalid=True)
-    except (PoFileError, UnicodeDecodeError) as error:
+        catalog = read_po(io.StringIO(read_site_text(path)), abort_invalid=True)
+    except (PoFileError, ValueError) as error:
         raise ContentError(
             path, getattr(error, "lineno", None), f"not a valid .po catalog: {error}", "fix it in a PO editor"
         ) from None

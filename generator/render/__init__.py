@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 
 from ..config import SiteConfig
 from ..model import Timeline
+from ..site_files import MAX_MEDIA_BYTES, read_site_bytes
 from ..theme import TEMPLATES_DIR, asset_files
 from ..timing import Stage, StageClock
 from .exports import export_files
@@ -72,10 +73,10 @@ def render_pages(
         files, pages = _render_pages(timeline, config, memo, jobs)
     with clock.stage(Stage.DATA):
         for name, asset in asset_files(config.assets_dir).items():
-            files["assets/" + name] = asset.read_bytes()
+            files["assets/" + name] = read_site_bytes(asset, MAX_MEDIA_BYTES)
         for event in timeline.events:  # a note's picture kept beside it (generator/ingest/images.py)
             if event.image is not None and event.image_path and event.image_path not in files:
-                files[event.image_path] = event.image.read_bytes()
+                files[event.image_path] = read_site_bytes(event.image, MAX_MEDIA_BYTES)
     return RenderedPages(files, pages)
 
 

@@ -16,6 +16,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from ..errors import ContentError
+from ..site_files import read_site_text
 from ..theme import catalog_path
 
 SOURCE_LANGUAGE = "en"  # msgids are English, so English needs no catalog
@@ -35,9 +36,8 @@ def load_translations(site_templates: Path, language: str) -> NullTranslations:
             f"copy {catalog_path(site_templates, 'ru')} to {own} and translate its msgstr lines",
         )
     try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=language, abort_invalid=True)
-    except PoFileError as error:
+        catalog = read_po(io.StringIO(read_site_text(path)), locale=language, abort_invalid=True)
+    except (PoFileError, ValueError) as error:
         raise ContentError(
             path,
             getattr(error, "lineno", None),

@@ -28,6 +28,7 @@ from .built_titles import event_title
 from .catalogs import load_translations
 from .dates import format_partial, format_span, month_heading
 from .highlight import highlighted_body, highlighted_span
+from .loader import SiteEnvironment, SiteLoader
 from .overview import month_anchor
 from .plan import PlannedPage, countries_of, page_path
 from .structured import event_json_ld, og_locale
@@ -66,8 +67,8 @@ def site_facts(timeline: Timeline, config: SiteConfig, markdown: MarkdownIt) -> 
 
 
 def environment_for(config: SiteConfig, language: str) -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dirs(config.templates_dir)),
+    environment = SiteEnvironment(
+        loader=SiteLoader(template_dirs(config.templates_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -266,7 +267,17 @@ def render_template(environment, template: str, context: dict, config: SiteConfi
             f"template {error.name!r} not found",
             f"create it in {config.templates_dir} or fix the name that includes it",
         ) from None
-    except (jinja2.TemplateError, TypeError, KeyError, AttributeError) as error:
+    except ContentError:
+        raise
+    except RecursionError as error:
+        filename, line = _template_frame(error)
+        raise ContentError(
+            filename or _template_file(config, template),
+            line,
+            f"template recursed without end while rendering {output}",
+            "a macro or {% include %} calls itself: give the recursion a condition that stops it",
+        ) from None
+    except Exception as error:  # any fault of a template's own code, named by its file and line
         filename, line = _template_frame(error)
         raise ContentError(
             filename or _template_file(config, template),

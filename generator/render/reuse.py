@@ -25,6 +25,7 @@ from typing import Any
 
 from ..editor_files import is_editor_scratch
 from ..model import Actor, Document, Event, Timeline
+from ..site_files import MAX_MEDIA_BYTES, read_site_bytes, walk_files
 
 EVERY_ENTRY = "*every entry*"  # the key recorded when a page iterates a whole mapping
 
@@ -255,9 +256,8 @@ class PageRenderer:
 def folder_digest(folder: Path) -> str:
     """Every file's name and bytes: templates and catalogs, which any page may use."""
     hasher = hashlib.blake2b(digest_size=16)
-    if folder.is_dir():
-        files = (p for p in folder.rglob("*") if p.is_file())
-        for path in sorted(p for p in files if not any(map(is_editor_scratch, p.relative_to(folder).parts))):
+    for path in walk_files(folder):
+        if not any(map(is_editor_scratch, path.relative_to(folder).parts)):
             hasher.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-            hasher.update(path.read_bytes())
+            hasher.update(read_site_bytes(path, MAX_MEDIA_BYTES))
     return hasher.hexdigest()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..site_files import walk_files
+
 THEME_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = THEME_DIR / "templates"
 ASSETS_DIR = THEME_DIR / "assets"
@@ -32,7 +34,6 @@ def asset_files(site_assets: Path) -> dict[str, Path]:
     """Every published asset by its path under `assets/`: the theme's, then the site's over them."""
     found: dict[str, Path] = {}
     for folder in (ASSETS_DIR, site_assets):
-        if folder.is_dir():
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                found[path.relative_to(folder).as_posix()] = path
+        for path in walk_files(folder):
+            found[path.relative_to(folder).as_posix()] = path
     return dict(sorted(found.items()))
