@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import ContentError, did_you_mean, raise_all, unknown_keys
+from ..ids import URL_ID, URL_ID_RULE
 from ..model import ACTOR_TYPES, LANGUAGES, Actor
 from ..site_files import exists
 from ..transliterate import guess
 from .text import key_line, read_toml, table_lines
 
-_ACTOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ACTOR_FIELDS = ("type", "names", "aliases", "country", "role", "media")
 
 
@@ -58,8 +57,8 @@ def _actor(path: Path, line: int | None, actor_id: str, entry: object) -> Actor:
 
     if not isinstance(entry, dict):
         raise fail("is not a table", f"write it as [{actor_id}] followed by its fields")
-    if not _ACTOR_ID.match(actor_id):
-        raise fail("the id is not lowercase Latin letters, digits and hyphens", "rename the table")
+    if not URL_ID.match(actor_id):
+        raise fail(f"the id is not {URL_ID_RULE}", "rename the table")
     actor_type = entry.get("type")
     if actor_type not in ACTOR_TYPES:
         raise fail(f"type {actor_type!r} is unknown", f"use one of {', '.join(ACTOR_TYPES)}")

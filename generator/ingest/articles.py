@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..errors import ContentError
+from ..ids import SOURCE_ID, SOURCE_ID_RULE
 from ..links import is_safe_link
 from ..model import LANGUAGES, Document, PartialDate
 from ..site_files import check_name_length, read_site_bytes
@@ -20,7 +21,6 @@ from .text import decode, detect_language
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 _DATE_LINE = re.compile(r"^[ \t\ufeff]*date[ \t]+(\S+)[ \t]*(.*?)[ \t\r]*$")
-_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 def read_article(path: Path, known: Document | None = None) -> Document:
@@ -33,12 +33,12 @@ def read_article(path: Path, known: Document | None = None) -> Document:
         return known
     text, encoding = decode(path, data)
     source_id = path.stem
-    if not _SOURCE_ID.match(source_id):
+    if not SOURCE_ID.match(source_id):
         raise ContentError(
             path,
             None,
             f"the file name {path.name!r} cannot be a source id in a URL",
-            "rename it using Latin letters, digits, '-', '_' or '.' only",
+            f"rename it using {SOURCE_ID_RULE}",
         )
     if path.suffix in (".md", ".markdown"):
         front = split_front_matter(path, text)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, ContentErrors, did_you_mean
+from ..ids import EVENT_ID
 from ..model import LANGUAGES, Action, DateSpan, Decision
 from ..site_files import exists
 from .text import line_of, read_toml
@@ -38,7 +39,6 @@ _KEYS: dict[Action, tuple[tuple[str, ...], tuple[str, ...]]] = {
     Action.RETITLE: (("event", "title"), ("why",)),
     Action.REDATE: (("event", "date"), ("why",)),
 }
-EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
 def read_decisions(path: Path, source_ids: set[str]) -> list[Decision]:

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, raise_all, unknown_keys
+from ..ids import EVENT_ID, URL_ID, URL_ID_RULE
 from ..model import EVENT_KINDS, LANGUAGES, QUALIFIERS, DateSpan, Note
 from ..site_files import check_name_length, read_site_bytes
 from .frontmatter import FrontMatter, as_date_text, split_front_matter
 from .images import resolve_image
-from .tags import TAG_ID
 from .text import decode, detect_language, line_of
 
 NOTE_SUFFIXES = (".md", ".markdown")
@@ -28,8 +28,6 @@ NOTE_FIELDS = (
     *("image", "image_alt", "language"),
 )
 _LANGUAGE_MARKER = re.compile(r"^[ \t]*<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*\r?$", re.MULTILINE)
-_EVENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")  # an article's event bore its source id
 
 
 @dataclass
@@ -247,11 +245,11 @@ def _validate(draft: _Draft, actor_ids: set[str] | None, source_ids: set[str]) -
 
 def _note_id(fields: dict, stem: str, fail) -> str:
     note_id = str(fields.get("id") or stem)
-    if not _EVENT_ID.match(note_id):
+    if not URL_ID.match(note_id):
         raise fail(
             "id",
             f"{note_id!r} cannot be an event id (it becomes the page's URL)",
-            "use lowercase Latin letters, digits and hyphens, in `id:` or the file name",
+            f"use {URL_ID_RULE}, in `id:` or the file name",
         )
     return note_id
 
@@ -309,19 +307,19 @@ def _known(fields: dict, key: str, known: set[str] | None, fail) -> list[str]:
 
 def _tags(fields: dict, fail) -> list[str]:
     tags = _string_list(fields.get("tags"), "tags", fail)
-    bad_tags = [tag for tag in tags if not TAG_ID.match(tag)]
+    bad_tags = [tag for tag in tags if not URL_ID.match(tag)]
     if bad_tags:
         raise fail(
             "tags",
             f"tag(s) {', '.join(bad_tags)} are not ids: a tag becomes part of a URL",
-            "use lowercase Latin letters, digits and hyphens; give readers' names in content/tags.toml",
+            f"use {URL_ID_RULE}; give readers' names in content/tags.toml",
         )
     return tags
 
 
 def _aliases(fields: dict, note_id: str, fail) -> list[str]:
     aliases = _string_list(fields.get("aliases"), "aliases", fail)
-    bad_aliases = [alias for alias in aliases if not _EVENT_ID.match(alias) and not _SOURCE_ID.match(alias)]
+    bad_aliases = [alias for alias in aliases if not URL_ID.match(alias) and not EVENT_ID.match(alias)]
     if bad_aliases or note_id in aliases:
         raise fail(
             "aliases",

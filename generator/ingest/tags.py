@@ -7,15 +7,13 @@ shown by its id, and `timeline check` says which names to add.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import ContentError, raise_all, unknown_keys
+from ..ids import URL_ID, URL_ID_RULE
 from ..model import LANGUAGES, Tag
 from ..site_files import exists
 from .text import key_line, read_toml, table_lines
-
-TAG_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def read_tags(path: Path) -> dict[str, Tag]:
@@ -40,11 +38,11 @@ def read_tags(path: Path) -> dict[str, Tag]:
 
 
 def _tag(path: Path, line: int | None, tag_id: str, entry: object) -> Tag:
-    if not TAG_ID.match(tag_id):
+    if not URL_ID.match(tag_id):
         raise ContentError(
             path,
             line,
-            f"[{tag_id}]: a tag id is lowercase Latin letters, digits and hyphens (it is part of a URL)",
+            f"[{tag_id}]: a tag id is {URL_ID_RULE} (it is part of a URL)",
             "rename the table",
         )
     names = entry.get("names") if isinstance(entry, dict) else None
