@@ -284,6 +284,33 @@ def test_csv_quotes_commas_quotes_and_line_breaks(site_copy):
     assert row["title_kk"] == ""
 
 
+def test_a_title_a_spreadsheet_would_run_stays_text(site_copy):
+    titles = ['=HYPERLINK("https://evil.example","x")', "+7 701 000", "-2+3", "@SUM(A1)"]
+    for number, title in enumerate(titles):
+        (site_copy / "content" / "notes" / f"formula-{number}.md").write_text(
+            f"---\ndate: 2024-05-0{number + 1}\ntitle:\n  ru: {json.dumps(title)}\n---\n", encoding="utf-8"
+        )
+    output = build_copy(site_copy, "")
+    text = (output / "data" / "events.csv").read_bytes().decode("utf-8-sig")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text, newline=""))}
+    assert [rows[f"formula-{n}"]["title_ru"] for n in range(4)] == ["'" + title for title in titles]
+
+
+def test_a_title_cannot_add_lines_to_the_calendar(site_copy):
+    title = "Встреча\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:вставка\x0b"
+    (site_copy / "content" / "notes" / "breaker.md").write_text(
+        f"---\ndate: 2024-05-02\ntitle:\n  ru: {json.dumps(title)}\n---\n", encoding="utf-8"
+    )
+    output = build_copy(site_copy, BASE)
+    data = (output / "data" / "events.ics").read_bytes()
+    pristine = len(re.findall(rb"^BEGIN:VEVENT", data, re.MULTILINE))
+    assert pristine == len(vevents(data))
+    assert (
+        ics_unescape(one(vevents(data)["breaker"], "SUMMARY")[1])
+        == "Встреча\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:вставка"
+    )
+
+
 def test_timeline_json_keeps_its_contract(example_build):
     data = model(example_build.output)
     assert data["languages"] == EXAMPLE_CONFIG.languages

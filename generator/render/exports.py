@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import io
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -235,7 +236,17 @@ def events_ics(timeline: Timeline, config: SiteConfig) -> bytes:
 def _ics_text(text: str) -> str:
     """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped."""
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _ICS_CONTROLS.sub("", text).replace("\n", "\\n")
+
+
+_ICS_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT holds no control character
+# A spreadsheet runs a cell that starts so as a formula («=HYPERLINK(…)»): such text is kept as text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _fold(line: str, limit: int = 75) -> str:
@@ -282,7 +293,7 @@ def events_csv(timeline: Timeline, config: SiteConfig) -> bytes:
                 event.span.precision,
                 event.span.qualifier or "",
                 event.kind,
-                *(event.title.get(lang, "") for lang in config.languages),
+                *(_cell(event.title.get(lang, "")) for lang in config.languages),
                 ";".join(event.actors),
                 ";".join(event.tags),
                 ";".join(sources),
