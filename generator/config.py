@@ -173,5 +173,5 @@ _HOST = re.compile(r"^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\
 
 def _key_line(text: str, key: str) -> int | None:
     """The line of `key = …` or of the `[key]` table."""
-    pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[{re.escape(key)}\])")
+    pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[\[?\s*{re.escape(key)}\s*\]\]?)")
     return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None)

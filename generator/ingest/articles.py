@@ -20,6 +20,7 @@ from .frontmatter import as_date_text, split_front_matter
 from .text import decode, detect_language
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+_BARE_DATE_LINE = re.compile(r"^[ \t\ufeff]*date[ \t\r]*$")
 _DATE_LINE = re.compile(r"^[ \t\ufeff]*date[ \t]+(\S+)[ \t]*(.*?)[ \t\r]*$")
 
 
@@ -50,6 +51,13 @@ def read_article(path: Path, known: Document | None = None) -> Document:
 def _seed_article(path: Path, source_id: str, text: str, encoding: str, digest: str) -> Document:
     first_end = _line_end(text, 0)
     match = _DATE_LINE.match(text[:first_end])
+    if _BARE_DATE_LINE.match(text[:first_end]):
+        raise ContentError(
+            path,
+            1,
+            "the date line holds no date",
+            "write it as ` date YYYY-MM-DD Headline`, or remove the line",
+        )
     published, published_from = None, "none"
     if match:
         try:
