@@ -439,3 +439,12 @@ def test_odd_things_in_the_cache_folder_never_fail_a_build(site_copy, tmp_path):
     report = build_site(site_copy, tmp_path / "b")
     assert report.extracted == 1
     assert [e.id for e in report.timeline.events] == [e.id for e in clean.timeline.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["5\U00017000мая министры встретились.", "Министры \U00017000встретились\U00017000 5 мая."],
+)
+def test_a_letter_unicode_names_only_by_rule_is_no_word_to_analyse(sentence):
+    # pymorphy3 asks Unicode for each letter's name, which a Tangut ideograph has only by rule.
+    assert sentence_tense(sentence, "ru") in ("past", None)

@@ -18,10 +18,27 @@ PAST, PRESENT, FUTURE = "past", "present", "future"
 
 
 @cache
-def russian_morphology():
+def russian_morphology() -> _Morphology:
     import pymorphy3  # loaded on first use: building the analyser costs a few tens of ms
 
-    return pymorphy3.MorphAnalyzer()
+    return _Morphology(pymorphy3.MorphAnalyzer())
+
+
+# pymorphy3 asks Unicode for the name of each letter, and letters Unicode names only by rule (a
+# Tangut ideograph) make that fail; it only knows Russian words anyway.
+_UNKNOWN_SCRIPT = re.compile(r"[^\u0000-\u052f\u2000-\u206f]")  # not Latin, Greek, Cyrillic or punctuation
+
+
+class _Morphology:
+    """The analyser, given only words it can analyse; any other word has no reading."""
+
+    def __init__(self, analyser):
+        self.analyser = analyser
+
+    def parse(self, word: str) -> list:
+        if _UNKNOWN_SCRIPT.search(word):
+            return []
+        return self.analyser.parse(word)
 
 
 def sentence_tense(text: str, language: str, skip: list[tuple[int, int]] | None = None) -> str | None:
